@@ -1,0 +1,66 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "custodyd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "custodyctl", targets: ["custodyctl"]),
+        .executable(name: "custody-sim", targets: ["custody-sim"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // System-library shims.
+        .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(name: "CUdev", pkgConfig: "libudev", providers: [.apt(["libudev-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Libraries, in dependency order (see DESIGN.md: arrows only point down).
+        .target(name: "Modbus", dependencies: ["CModbus"]),
+        .target(name: "DeviceProfiles", dependencies: ["Modbus", .product(name: "Yams", package: "Yams")]),
+        .target(name: "StationConfig", dependencies: ["DeviceProfiles", .product(name: "Yams", package: "Yams")]),
+        .target(name: "CustodyCore"),
+        .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "Simulator",
+            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "Journal"],
+            path: "simulators/Simulator"
+        ),
+
+        // Executables.
+        .executableTarget(
+            name: "custodyctl",
+            dependencies: [
+                "Modbus", "DeviceProfiles", "CUdev", "Journal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "custody-sim",
+            dependencies: [
+                "Simulator", "Modbus", "DeviceProfiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "simulators/custody-sim"
+        ),
+
+        // Tests (Swift Testing).
+        .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),
+        .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles", "Modbus"]),
+        .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
+        .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
+    ]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,1 @@
+// The CustodyCore module. See DESIGN.md for its job.

@@ -1,0 +1,1 @@
+// The DeviceProfiles module. See DESIGN.md for its job.

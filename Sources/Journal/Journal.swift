@@ -1,0 +1,1 @@
+// The Journal module. See DESIGN.md for its job.

@@ -1,0 +1,1 @@
+// The Modbus module. See DESIGN.md for its job.

@@ -1,0 +1,1 @@
+// The StationConfig module. See DESIGN.md for its job.

@@ -1,0 +1,1 @@
+// Device simulation and scenario running for custody-sim.
