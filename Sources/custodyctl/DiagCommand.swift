@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct DiagCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "diag")
+}

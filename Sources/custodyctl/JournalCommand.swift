@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct JournalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "journal")
+}

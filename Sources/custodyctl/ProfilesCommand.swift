@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct ProfilesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "profiles")
+}
