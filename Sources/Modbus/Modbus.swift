@@ -1,1 +1,0 @@
-// The Modbus module. See DESIGN.md for its job.
