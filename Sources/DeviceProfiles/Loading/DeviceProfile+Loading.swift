@@ -20,8 +20,14 @@ extension DeviceProfile {
             diagnostics.report(at: SourceLocation(file: file, line: 1, column: 1), "profile", "the file is empty")
             throw ProfileLoadError(diagnostics: diagnostics.sorted)
         }
-        let profile = ProfileParser(diagnostics: diagnostics).parseProfile(root)
-        if let profile { ProfileValidator(profile: profile, diagnostics: diagnostics).validate() }
+        let parser = ProfileParser(diagnostics: diagnostics)
+        let profile = parser.parseProfile(root)
+        if let profile {
+            ProfileValidator(
+                profile: profile, diagnostics: diagnostics, declaredPointNames: parser.declaredPointNames,
+                declaredCommandNames: parser.declaredCommandNames
+            ).validate()
+        }
         guard let profile, diagnostics.items.isEmpty else { throw ProfileLoadError(diagnostics: diagnostics.sorted) }
         self = profile
     }

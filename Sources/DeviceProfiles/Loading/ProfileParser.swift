@@ -5,6 +5,10 @@ internal import Modbus
 final class ProfileParser {
     let diagnostics: Diagnostics
     let read: ScalarReader
+    /// Names written for points and commands, including those that failed to parse, so the
+    /// validator does not pile follow-on errors onto one mistake.
+    private(set) var declaredPointNames: Set<String> = []
+    private(set) var declaredCommandNames: Set<String> = []
 
     init(diagnostics: Diagnostics) {
         self.diagnostics = diagnostics
@@ -34,6 +38,8 @@ final class ProfileParser {
         }
         let timing = map["timing"].map { parseTiming($0) } ?? DeviceTiming()
         let poll = map["poll"].map { parsePoll($0) } ?? PollSettings()
+        declaredPointNames = Self.names(in: map["points"])
+        declaredCommandNames = Self.names(in: map["commands"])
         let points = (read.sequence(map["points"], "points") ?? []).enumerated().compactMap { parsePoint($1, index: $0) }
         let commands = (read.sequence(map["commands"], "commands") ?? []).enumerated()
             .compactMap { parseCommand($1, index: $0) }
@@ -49,6 +55,10 @@ final class ProfileParser {
             serialDefaults: serial, timing: timing, poll: poll, points: points, commands: commands, events: events,
             identify: identify, simulation: simulation, summary: read.string(map["description"], "description"),
             location: diagnostics.location(of: root))
+    }
+
+    private static func names(in list: Node?) -> Set<String> {
+        Set((list?.sequence.map(Array.init) ?? []).compactMap { $0.mapping?["name"]?.string })
     }
 
     private func profileID(_ node: Node?) -> String? {

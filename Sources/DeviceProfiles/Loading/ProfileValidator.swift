@@ -5,6 +5,10 @@ internal import Modbus
 struct ProfileValidator {
     let profile: DeviceProfile
     let diagnostics: Diagnostics
+    /// Point names written in the file, parsed or not.
+    var declaredPointNames: Set<String> = []
+    /// Command names written in the file, parsed or not.
+    var declaredCommandNames: Set<String> = []
 
     func validate() {
         checkDuplicateNames()
@@ -60,6 +64,7 @@ struct ProfileValidator {
     private func checkReferences() {
         func point(_ name: String, from field: String, at location: SourceLocation) -> Point? {
             if let point = profile.point(named: name) { return point }
+            guard !declaredPointNames.contains(name) else { return nil }
             diagnostics.report(at: location, field, "no point named '\(name)' in this profile")
             return nil
         }
@@ -108,7 +113,7 @@ struct ProfileValidator {
     private func checkDoorRules() {
         guard profile.kind == .door else { return }
         let unlocks = profile.commands.filter(\.isUnlock)
-        if unlocks.isEmpty {
+        if unlocks.isEmpty, !declaredCommandNames.contains(where: { $0.contains("unlock") }) {
             diagnostics.report(
                 at: profile.location, "commands",
                 "a door profile needs an unlock command (a name containing 'unlock') with pulse and verify")
