@@ -33,11 +33,15 @@ public protocol ModbusServerBehavior: Sendable {
     func fault(for request: ServedRequest) -> ServerFault?
     /// Called after a write was applied to the tables and acknowledged.
     func didWrite(_ request: ServedRequest)
+    /// A reply PDU (function code and data) for a request the standard tables cannot answer, such as a
+    /// vendor's non-standard coil value; nil to answer normally. The server adds the framing.
+    func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]?
 }
 
 extension ModbusServerBehavior {
     public func fault(for request: ServedRequest) -> ServerFault? { nil }
     public func didWrite(_ request: ServedRequest) {}
+    public func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]? { nil }
 }
 
 /// Serves fixed tables per unit id, without faults.

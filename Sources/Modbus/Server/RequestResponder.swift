@@ -44,14 +44,20 @@ struct RequestResponder {
         case nil:
             break
         }
+        if let wire, isRTU {
+            delayMicroseconds += wire.cycleMicroseconds(requestBytes: length, replyBytes: Self.replyLength(served))
+        }
+        let pdu = Array(UnsafeBufferPointer(start: request + header, count: length - header - (isRTU ? 2 : 0)))
+        if let reply = behavior.vendorReply(for: served, pdu: pdu) {
+            if delayMicroseconds > 0 { usleep(UInt32(delayMicroseconds)) }
+            sendFrame(context: context, request: request, unit: served.unit, pdu: reply)
+            return .served
+        }
         guard Self.supported.contains(served.functionCode), Self.quantityIsValid(served) else {
             let code = Self.supported.contains(served.functionCode)
                 ? MODBUS_EXCEPTION_ILLEGAL_DATA_VALUE : MODBUS_EXCEPTION_ILLEGAL_FUNCTION
             _ = modbus_reply_exception(context, request, UInt32(code))
             return .served
-        }
-        if let wire, isRTU {
-            delayMicroseconds += wire.cycleMicroseconds(requestBytes: length, replyBytes: Self.replyLength(served))
         }
         if delayMicroseconds > 0 { usleep(UInt32(delayMicroseconds)) }
         let rc = store.withMapping { modbus_reply(context, request, Int32(length), $0) }
@@ -96,6 +102,20 @@ struct RequestResponder {
         case 17: 8
         default: 8
         }
+    }
+
+    /// Frames and sends a reply PDU: the request's MBAP header (transaction id) on TCP, unit and CRC on RTU.
+    private func sendFrame(context: OpaquePointer, request: UnsafeMutablePointer<UInt8>, unit: Int, pdu: [UInt8]) {
+        var frame: [UInt8]
+        if isRTU {
+            frame = [UInt8(unit)] + pdu
+            let crc = RTUFrame.crc16(frame)
+            frame += [UInt8(crc & 0xFF), UInt8(crc >> 8)]
+        } else {
+            let length = pdu.count + 1
+            frame = [request[0], request[1], 0, 0, UInt8(length >> 8), UInt8(length & 0xFF), UInt8(unit)] + pdu
+        }
+        _ = frame.withUnsafeBytes { write(modbus_get_socket(context), $0.baseAddress, $0.count) }
     }
 
     private func sendCorrupt(
