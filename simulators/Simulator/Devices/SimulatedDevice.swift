@@ -39,6 +39,14 @@ public final class SimulatedDevice: Sendable {
             else { continue }
             try? write(initial, to: point)
         }
+        // At power-on the followers are already settled (a locked door's bond sensor reads bonded).
+        for hint in profile.simulation {
+            guard let follows = hint.follows, var value = (try? value(of: follows.point))?.value,
+                let point = profile.point(named: hint.point)
+            else { continue }
+            if follows.invert, case .bool(let flag) = value { value = .bool(!flag) }
+            try? write(value, to: point)
+        }
     }
 
     /// The addresses each table must serve: every point, every standard command, every acknowledgement.
