@@ -14,8 +14,10 @@ struct DiagWatch: AsyncParsableCommand {
             """)
 
     @OptionGroup var bus: BusOptions
-    @Option(help: "Unit ids to watch (with one profile), e.g. 1 or 1,2,5-8.") var unit: String
+    @Option(help: "Unit ids to watch (with one profile), e.g. 1 or 1,2,5-8.") var unit: String?
     @Option(help: "A device profile; watches its points.") var profile: String?
+    @Option(help: ArgumentHelp("A device as PROFILE@UNIT; repeat to watch a mixed bus.", valueName: "file@unit"))
+    var device: [String] = []
     @Option(help: "Raw table: coil, discrete, holding or input.") var table: String?
     @Option(help: "First address (raw mode).") var address: String?
     @Option(help: "Number of registers or bits (raw mode).") var count: Int?
@@ -26,19 +28,31 @@ struct DiagWatch: AsyncParsableCommand {
     @Flag(help: "JSON lines for scripts.") var json = false
 
     func run() async throws {
-        let units = try parseUnits(unit)
-        let loaded = try profile.map(loadProfile)
-        let raw = loaded == nil ? try RawSelection(table: table, address: address, count: count, type: type, wordOrder: wordOrder) : nil
-        let endpoint = try bus.endpoint(defaults: loaded.flatMap(serialDefaults))
+        var targets: [(unit: Int, profile: DeviceProfile?)] = []
+        for spec in device {
+            guard let at = spec.lastIndex(of: "@"), let number = Int(spec[spec.index(after: at)...]) else {
+                throw ValidationError("--device expects FILE@UNIT, got '\(spec)'")
+            }
+            targets.append((number, try loadProfile(String(spec[..<at]))))
+        }
+        if let unit {
+            let loaded = try profile.map(loadProfile)
+            targets += try parseUnits(unit).map { ($0, loaded) }
+        }
+        guard !targets.isEmpty else { throw ValidationError("give --unit N (with --profile or raw options) or --device FILE@UNIT") }
+        let first = targets.first?.profile
+        let raw = targets.contains { $0.profile == nil }
+            ? try RawSelection(table: table, address: address, count: count, type: type, wordOrder: wordOrder) : nil
+        let endpoint = try bus.endpoint(defaults: first.flatMap(serialDefaults))
         let connection = try ModbusConnection(endpoint: endpoint)
-        let timeouts = loaded.map { profileTimeouts($0, bus: bus) } ?? bus.timeouts()
         let highlight = !json && isatty(STDOUT_FILENO) == 1
         var previous: [String: String] = [:]
         var iteration = 0
         while polls.map({ iteration < $0 }) ?? true {
             iteration += 1
             var rows: [(key: String, unit: Int, name: String, value: String)] = []
-            for unit in units {
+            for (unit, loaded) in targets {
+                let timeouts = loaded.map { profileTimeouts($0, bus: bus) } ?? bus.timeouts()
                 if let loaded {
                     let readings = try readPoints(connection, unit: unit, profile: loaded, only: nil, timeouts: timeouts)
                     for reading in readings {
