@@ -19,11 +19,20 @@ extension ProfileParser {
         let write = map["write"].flatMap { parseWrite($0, path: map.field("write"), table: placement?.table) }
         let pulse = map["pulse"].flatMap { parsePulse($0, path: map.field("pulse")) }
         let verify = map["verify"].flatMap { parseVerify($0, path: map.field("verify")) }
+        checkDeclared(verify?.point, map["verify"]?.mapping?["point"], map.field("verify.point"))
+        checkDeclared(pulse?.output, map["pulse"]?.mapping?["output"], map.field("pulse.output"))
         guard let name, let placement, let write else { return nil }
         return Command(
             name: name, table: placement.table, address: placement.address, write: write, pulse: pulse,
             verify: verify, requiresRole: read.string(map["requires_role"], map.field("requires_role")),
             summary: read.string(map["description"], map.field("description")), location: diagnostics.location(of: node))
+    }
+
+    /// Reports a point name that no point in the file declares, even when the command itself
+    /// fails to parse, so one pass shows every problem.
+    private func checkDeclared(_ name: String?, _ node: Node?, _ field: String) {
+        guard let name, !declaredPointNames.contains(name) else { return }
+        diagnostics.report(node, field, "no point named '\(name)' in this profile")
     }
 
     private func parseWrite(_ node: Node, path: String, table: ModbusTable?) -> CommandWrite? {

@@ -78,11 +78,8 @@ struct ProfileValidator {
         }
         for command in profile.commands {
             let path = "commands.\(command.name)"
-            if let verify = command.verify, let target = point(verify.point, from: "\(path).verify.point", at: command.location) {
+            if let verify = command.verify, let target = profile.point(named: verify.point) {
                 checkKind(verify.expect, of: target, "\(path).verify.expect", command.location)
-            }
-            if let output = command.pulse?.output {
-                _ = point(output, from: "\(path).pulse.output", at: command.location)
             }
         }
         for event in profile.events {
