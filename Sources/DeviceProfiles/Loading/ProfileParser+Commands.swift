@@ -28,13 +28,6 @@ extension ProfileParser {
             summary: read.string(map["description"], map.field("description")), location: diagnostics.location(of: node))
     }
 
-    /// Reports a point name that no point in the file declares, even when the command itself
-    /// fails to parse, so one pass shows every problem.
-    private func checkDeclared(_ name: String?, _ node: Node?, _ field: String) {
-        guard let name, !declaredPointNames.contains(name) else { return }
-        diagnostics.report(node, field, "no point named '\(name)' in this profile")
-    }
-
     private func parseWrite(_ node: Node, path: String, table: ModbusTable?) -> CommandWrite? {
         guard let map = MappingView(node, path: path, diagnostics: diagnostics) else { return nil }
         map.checkKeys(required: ["fc"], optional: ["value", "values", "raw"], diagnostics: diagnostics)

@@ -84,19 +84,12 @@ struct ProfileValidator {
         }
         for event in profile.events {
             let path = "events.\(event.name)"
-            switch event.trigger {
-            case .latch(let name, let equals):
-                if let target = point(name, from: "\(path).trigger.point", at: event.location) {
-                    checkKind(equals, of: target, "\(path).trigger.equals", event.location)
-                }
-                if event.ack == nil {
-                    diagnostics.report(at: event.location, "\(path).ack", "a latch trigger needs 'ack' to re-arm it")
-                }
-            case .counter(let name):
-                _ = point(name, from: "\(path).trigger.counter", at: event.location)
+            guard case .latch(let name, let equals) = event.trigger else { continue }
+            if let target = profile.point(named: name) {
+                checkKind(equals, of: target, "\(path).trigger.equals", event.location)
             }
-            for name in event.capture {
-                _ = point(name, from: "\(path).capture", at: event.location)
+            if event.ack == nil {
+                diagnostics.report(at: event.location, "\(path).ack", "a latch trigger needs 'ack' to re-arm it")
             }
         }
         for hint in profile.simulation {
