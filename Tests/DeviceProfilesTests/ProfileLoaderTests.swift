@@ -122,4 +122,9 @@ struct ProfileLoaderTests {
         let yaml = ProfileErrorTests.door([("value: 50, raw: true", "value: 50"), ("point: bond,", "point: bnod,")])
         #expect(Fixtures.diagnostics(yaml).map(\.field) == ["commands.unlock.write.value", "commands.unlock.verify.point"])
     }
+
+    @Test func smokeMonitorsAreReadOnly() {
+        let yaml = Fixtures.door.replacingOccurrences(of: "kind: door", with: "kind: smoke-monitor")
+        #expect(Fixtures.diagnostics(yaml).map(\.field) == ["points.relay.access", "commands.unlock"])
+    }
 }

@@ -16,6 +16,7 @@ struct ProfileValidator {
         checkReadLimits()
         checkReferences()
         checkDoorRules()
+        checkSmokeMonitorRules()
     }
 
     private func checkDuplicateNames() {
@@ -120,6 +121,22 @@ struct ProfileValidator {
                     at: command.location, "commands.\(command.name).verify",
                     "a door unlock needs 'verify' (read back the bond sensor or door position)")
             }
+        }
+    }
+
+    /// The fire path is the certified panel: custodyd only watches it, so a smoke-monitor profile
+    /// may neither write nor declare writable points.
+    private func checkSmokeMonitorRules() {
+        guard profile.kind == .smokeMonitor else { return }
+        for command in profile.commands {
+            diagnostics.report(
+                at: command.location, "commands.\(command.name)",
+                "a smoke-monitor profile is read-only (the fire path is the panel): remove the command")
+        }
+        for point in profile.points where point.access != .read {
+            diagnostics.report(
+                at: point.location, "points.\(point.name).access",
+                "a smoke-monitor profile is read-only (the fire path is the panel): access must be r")
         }
     }
 }
