@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "DeviceProfiles", dependencies: ["Modbus", .product(name: "Yams", package: "Yams")]),
         .target(name: "StationConfig", dependencies: ["DeviceProfiles", .product(name: "Yams", package: "Yams")]),
         .target(name: "CustodyCore"),
+        .target(name: "FieldBus", dependencies: ["Modbus", "DeviceProfiles", "CUdev"]),
         .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "Simulator",
@@ -35,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "custodyctl",
             dependencies: [
-                "Modbus", "DeviceProfiles", "CUdev", "Journal",
+                "Modbus", "DeviceProfiles", "FieldBus", "Journal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +54,7 @@ let package = Package(
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles", "Modbus"]),
         .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "InteropTests", dependencies: ["Modbus"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
     ]
 )
