@@ -101,4 +101,11 @@ struct ExampleProfilesTests {
             }
         }
     }
+
+    @Test func aWriteIsRecognisedAsItsCommand() throws {
+        let library = try ProfileLibrary.load(directory: Fixtures.devicesDirectory)
+        let door = try #require(library.profile(id: "waveshare-relay-8ch-door"))
+        #expect(door.commands(writing: .coil, address: 0x0200).map(\.name) == ["unlock"])
+        #expect(door.commands(writing: .holdingRegister, address: 0x0200).isEmpty)
+    }
 }

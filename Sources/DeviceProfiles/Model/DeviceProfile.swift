@@ -1,3 +1,5 @@
+public import Modbus
+
 /// Everything custodyd knows about one device model: how to reach it, what to read, what it may
 /// be told to do, and which occurrences it reports. Instance data (bus, unit id, room) lives in
 /// the station file.
@@ -67,6 +69,12 @@ public struct DeviceProfile: Sendable, Hashable {
 
     /// The command called `name`, if any.
     public func command(named name: String) -> Command? { commands.first { $0.name == name } }
+
+    /// The commands that write `address` of `table`: how a simulator recognises an incoming write
+    /// as, say, an unlock pulse.
+    public func commands(writing table: ModbusTable, address: Int) -> [Command] {
+        commands.filter { $0.table == table && $0.address == address }
+    }
 
     /// How the simulator animates the point called `name`, if the profile says.
     public func simulationHint(for name: String) -> SimulationHint? { simulation.first { $0.point == name } }
