@@ -78,4 +78,34 @@ struct ExampleProfilesTests {
         #expect(profile.serialDefaults == nil)
         #expect(profile.point(named: "uptime")?.wordOrder == .cdab)
     }
+
+    @Test func simulationHintsServeAsRawRegisters() throws {
+        let library = try ProfileLibrary.load(directory: Fixtures.devicesDirectory)
+        let sensor = try #require(library.profile(id: "xy-md02"))
+        let hint = try #require(sensor.simulationHint(for: "temperature"))
+        let point = try #require(sensor.point(named: "temperature"))
+        #expect(try point.registers(for: try #require(hint.initial)) == [215])
+        let door = try #require(library.profile(id: "waveshare-relay-8ch-door"))
+        #expect(door.simulationHint(for: "bond_sensor")?.follows
+            == SimulationHint.Follows(point: "release_relay", invert: true, delayMs: 200))
+    }
+
+    @Test func everySimulationInitialValueEncodesForItsPoint() throws {
+        for profile in try ProfileLibrary.load(directory: Fixtures.devicesDirectory).profiles {
+            for hint in profile.simulation {
+                let point = try #require(profile.point(named: hint.point))
+                if let initial = hint.initial {
+                    let registers = try point.registers(for: initial)
+                    #expect(registers.count == point.count, "\(profile.id).\(point.name)")
+                }
+            }
+        }
+    }
+
+    @Test func aWriteIsRecognisedAsItsCommand() throws {
+        let library = try ProfileLibrary.load(directory: Fixtures.devicesDirectory)
+        let door = try #require(library.profile(id: "waveshare-relay-8ch-door"))
+        #expect(door.commands(writing: .coil, address: 0x0200).map(\.name) == ["unlock"])
+        #expect(door.commands(writing: .holdingRegister, address: 0x0200).isEmpty)
+    }
 }

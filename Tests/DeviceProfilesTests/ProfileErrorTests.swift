@@ -121,7 +121,7 @@ struct ProfileErrorTests {
         Case(
             testDescription: "7 verify names no point",
             yaml: door([("point: bond,", "point: bnod,")]),
-            expected: "test.yaml:9:5: commands.unlock.verify.point: no point named 'bnod' in this profile"),
+            expected: "test.yaml:14:21: commands.unlock.verify.point: no point named 'bnod' in this profile"),
         // 8. Door safety rules.
         Case(
             testDescription: "8 unlock without pulse",

@@ -117,4 +117,14 @@ struct ProfileLoaderTests {
         let yaml = ProfileErrorTests.sensor([("serial_defaults: {baud: 9600, parity: N, data_bits: 8, stop_bits: 1}\n", "")])
         #expect(Fixtures.diagnostics(yaml).map(\.message) == ["missing required key 'serial_defaults' for an rtu profile"])
     }
+
+    @Test func aBrokenCommandStillHasItsReferencesChecked() {
+        let yaml = ProfileErrorTests.door([("value: 50, raw: true", "value: 50"), ("point: bond,", "point: bnod,")])
+        #expect(Fixtures.diagnostics(yaml).map(\.field) == ["commands.unlock.write.value", "commands.unlock.verify.point"])
+    }
+
+    @Test func smokeMonitorsAreReadOnly() {
+        let yaml = Fixtures.door.replacingOccurrences(of: "kind: door", with: "kind: smoke-monitor")
+        #expect(Fixtures.diagnostics(yaml).map(\.field) == ["points.relay.access", "commands.unlock"])
+    }
 }

@@ -62,6 +62,9 @@ struct CodecErrorTests {
         #expect(throws: CodecError.kindMismatch(type: .bool, value: "2")) {
             try ValueCodec.encode(.int(2), as: .bool)
         }
+        #expect(throws: CodecError.kindMismatch(type: .bool, value: "0.5")) {
+            try ValueCodec.encode(.double(0.5), as: .bool)
+        }
         #expect(throws: CodecError.kindMismatch(type: .float32, value: "true")) {
             try ValueCodec.encode(.bool(true), as: .float32)
         }

@@ -3,6 +3,7 @@ public import Modbus
 /// A legacy 1-based Modbus reference such as 40001 (holding register 0) or 30004 (input
 /// register 3), as printed in many vendor manuals. Profiles write these as `ref:`.
 public struct LegacyReference: Sendable, Hashable {
+    /// The table the reference's first digit names.
     public let table: ModbusTable
     /// The 0-based PDU address.
     public let address: Int

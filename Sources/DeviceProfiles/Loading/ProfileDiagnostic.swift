@@ -1,5 +1,6 @@
 /// One problem found in a profile file, with its place and the field it concerns.
 public struct ProfileDiagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// Where the problem is.
     public var location: SourceLocation
     /// The field, as a path: `points.temperature.address`, or `points[3].name` before a name is known.
     public var field: String

@@ -19,6 +19,8 @@ extension ProfileParser {
         let write = map["write"].flatMap { parseWrite($0, path: map.field("write"), table: placement?.table) }
         let pulse = map["pulse"].flatMap { parsePulse($0, path: map.field("pulse")) }
         let verify = map["verify"].flatMap { parseVerify($0, path: map.field("verify")) }
+        checkDeclared(verify?.point, map["verify"]?.mapping?["point"], map.field("verify.point"))
+        checkDeclared(pulse?.output, map["pulse"]?.mapping?["output"], map.field("pulse.output"))
         guard let name, let placement, let write else { return nil }
         return Command(
             name: name, table: placement.table, address: placement.address, write: write, pulse: pulse,

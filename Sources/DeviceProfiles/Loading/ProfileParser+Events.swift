@@ -8,8 +8,13 @@ extension ProfileParser {
         map.checkKeys(required: ["name", "trigger"], optional: ["capture", "ack"], diagnostics: diagnostics)
         let name = read.identifier(map["name"], map.field("name"))
         let trigger = map["trigger"].flatMap { parseTrigger($0, path: map.field("trigger")) }
-        let capture = (read.sequence(map["capture"], map.field("capture")) ?? []).compactMap {
-            read.identifier($0, map.field("capture"))
+        let captureNodes = read.sequence(map["capture"], map.field("capture")) ?? []
+        let capture = captureNodes.compactMap { read.identifier($0, map.field("capture")) }
+        for node in captureNodes {
+            checkDeclared(node.string, node, map.field("capture"))
+        }
+        if let triggerMap = map["trigger"]?.mapping, let key = ["point", "counter"].first(where: { triggerMap[$0] != nil }) {
+            checkDeclared(trigger?.point, triggerMap[key], map.field("trigger.\(key)"))
         }
         var ack: DeviceEvent.Acknowledge?
         if let node = map["ack"], let ackMap = MappingView(node, path: map.field("ack"), diagnostics: diagnostics) {

@@ -100,4 +100,11 @@ final class ProfileParser {
         diagnostics.report(node, field, allowText ? "expected true, false, a number or a text" : "expected true, false or a number")
         return nil
     }
+
+    /// Reports a point name that no point in the file declares, even when the item that names it
+    /// fails to parse, so one pass shows every problem.
+    func checkDeclared(_ name: String?, _ node: Node?, _ field: String) {
+        guard let name, !declaredPointNames.contains(name) else { return }
+        diagnostics.report(node, field, "no point named '\(name)' in this profile")
+    }
 }

@@ -16,6 +16,7 @@ struct ProfileValidator {
         checkReadLimits()
         checkReferences()
         checkDoorRules()
+        checkSmokeMonitorRules()
     }
 
     private func checkDuplicateNames() {
@@ -78,28 +79,18 @@ struct ProfileValidator {
         }
         for command in profile.commands {
             let path = "commands.\(command.name)"
-            if let verify = command.verify, let target = point(verify.point, from: "\(path).verify.point", at: command.location) {
+            if let verify = command.verify, let target = profile.point(named: verify.point) {
                 checkKind(verify.expect, of: target, "\(path).verify.expect", command.location)
-            }
-            if let output = command.pulse?.output {
-                _ = point(output, from: "\(path).pulse.output", at: command.location)
             }
         }
         for event in profile.events {
             let path = "events.\(event.name)"
-            switch event.trigger {
-            case .latch(let name, let equals):
-                if let target = point(name, from: "\(path).trigger.point", at: event.location) {
-                    checkKind(equals, of: target, "\(path).trigger.equals", event.location)
-                }
-                if event.ack == nil {
-                    diagnostics.report(at: event.location, "\(path).ack", "a latch trigger needs 'ack' to re-arm it")
-                }
-            case .counter(let name):
-                _ = point(name, from: "\(path).trigger.counter", at: event.location)
+            guard case .latch(let name, let equals) = event.trigger else { continue }
+            if let target = profile.point(named: name) {
+                checkKind(equals, of: target, "\(path).trigger.equals", event.location)
             }
-            for name in event.capture {
-                _ = point(name, from: "\(path).capture", at: event.location)
+            if event.ack == nil {
+                diagnostics.report(at: event.location, "\(path).ack", "a latch trigger needs 'ack' to re-arm it")
             }
         }
         for hint in profile.simulation {
@@ -130,6 +121,22 @@ struct ProfileValidator {
                     at: command.location, "commands.\(command.name).verify",
                     "a door unlock needs 'verify' (read back the bond sensor or door position)")
             }
+        }
+    }
+
+    /// The fire path is the certified panel: custodyd only watches it, so a smoke-monitor profile
+    /// may neither write nor declare writable points.
+    private func checkSmokeMonitorRules() {
+        guard profile.kind == .smokeMonitor else { return }
+        for command in profile.commands {
+            diagnostics.report(
+                at: command.location, "commands.\(command.name)",
+                "a smoke-monitor profile is read-only (the fire path is the panel): remove the command")
+        }
+        for point in profile.points where point.access != .read {
+            diagnostics.report(
+                at: point.location, "points.\(point.name).access",
+                "a smoke-monitor profile is read-only (the fire path is the panel): access must be r")
         }
     }
 }

@@ -3,10 +3,13 @@ public import Modbus
 /// A write the daemon may send to a device (never polled): an unlock pulse, an acknowledgement,
 /// a calibration.
 public struct Command: Sendable, Hashable {
+    /// Unique within the profile; a name containing `unlock` marks a door unlock.
     public var name: String
+    /// `coil` or `holding_register`.
     public var table: ModbusTable
     /// The 0-based PDU address written.
     public var address: Int
+    /// What is sent.
     public var write: CommandWrite
     /// Present when the device itself times the action (a door opens for `duration_ms`, then
     /// locks again with no further word from us). Required for door unlocks.
@@ -15,7 +18,9 @@ public struct Command: Sendable, Hashable {
     public var verify: Verify?
     /// The role an operator needs to send it from the CLI or API.
     public var requiresRole: String?
+    /// The `description` text, if any.
     public var summary: String?
+    /// Where the command is written.
     public var location: SourceLocation
 
     public init(

@@ -14,8 +14,11 @@ public struct DeviceEvent: Sendable, Hashable {
 
     /// The write that re-arms a latch.
     public struct Acknowledge: Sendable, Hashable {
+        /// The table written: `coil` or `holding_register`.
         public var table: ModbusTable
+        /// The 0-based PDU address written.
         public var address: Int
+        /// The value written (0 or 1 for a coil).
         public var value: UInt16
 
         public init(table: ModbusTable, address: Int, value: UInt16) {
@@ -25,11 +28,15 @@ public struct DeviceEvent: Sendable, Hashable {
         }
     }
 
+    /// Unique within the profile.
     public var name: String
+    /// How an occurrence is detected.
     public var trigger: Trigger
     /// Points read with the event (e.g. the tag id).
     public var capture: [String]
+    /// The write that re-arms a latch; required for latches.
     public var ack: Acknowledge?
+    /// Where the event is written.
     public var location: SourceLocation
 
     public init(

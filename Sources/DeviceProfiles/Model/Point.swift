@@ -4,17 +4,21 @@ public import Modbus
 public struct Point: Sendable, Hashable {
     /// Unique within the profile; `[a-z0-9_]`.
     public var name: String
+    /// The table the point lives in.
     public var table: ModbusTable
     /// The 0-based PDU address of the first register or bit.
     public var address: Int
+    /// How the raw registers decode.
     public var type: ValueType
     /// Layout of 32/64-bit values (and byte order of strings); `ABCD` when the type has none.
     public var wordOrder: WordOrder
     /// Engineering value = raw × `scale` + `offset`.
     public var scale: Double
+    /// Added after scaling.
     public var offset: Double
     /// UCUM-like unit: `degC`, `%RH`, `ppm`, `s`.
     public var unit: String?
+    /// Read, write, or both; write-only points are never polled.
     public var access: PointAccess
     /// Engineering values outside this range are reported as such, not as numbers.
     public var valid: ValidRange?
@@ -28,7 +32,9 @@ public struct Point: Sendable, Hashable {
     public var alias: Bool
     /// The legacy reference (e.g. 40001) the address was given as, if any.
     public var reference: Int?
+    /// The `description` text, if any.
     public var summary: String?
+    /// Where the point is written.
     public var location: SourceLocation
 
     public init(

@@ -15,7 +15,9 @@ public struct SerialSettings: Sendable, Hashable {
         3_500_000, 4_000_000,
     ]
 
+    /// One of ``supportedBauds``.
     public var baud: Int
+    /// N, E or O.
     public var parity: Parity
     /// 5 to 8.
     public var dataBits: Int

@@ -4,7 +4,9 @@ public import Modbus
 public struct SimulationHint: Sendable, Hashable {
     /// A random walk in engineering units.
     public struct Drift: Sendable, Hashable {
+        /// Lowest value the walk reaches.
         public var min: Double
+        /// Highest value the walk reaches.
         public var max: Double
         /// Largest change per step.
         public var step: Double
@@ -18,6 +20,7 @@ public struct SimulationHint: Sendable, Hashable {
 
     /// The point copies another one (a bond sensor following the lock relay).
     public struct Follows: Sendable, Hashable {
+        /// The point copied.
         public var point: String
         /// Take the opposite value.
         public var invert: Bool
@@ -35,8 +38,11 @@ public struct SimulationHint: Sendable, Hashable {
     public var point: String
     /// Value at start, in engineering units (`bool` for bit points, `double` or `string` otherwise).
     public var initial: ModbusValue?
+    /// A random walk, for sensors.
     public var drift: Drift?
+    /// A copy of another point, for inputs wired to outputs.
     public var follows: Follows?
+    /// Where the hint is written.
     public var location: SourceLocation
 
     public init(

@@ -1,7 +1,10 @@
 /// Where something was written: a file and a 1-based line and column.
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    /// The path as given to the loader.
     public var file: String
+    /// 1-based; 0 when unknown.
     public var line: Int
+    /// 1-based; 0 when unknown.
     public var column: Int
 
     public init(file: String, line: Int, column: Int) {

@@ -2,6 +2,7 @@ public import Modbus
 
 /// One read request: a run of addresses in one table, covering one or more points.
 public struct ReadBatch: Sendable, Hashable {
+    /// The one table the read covers.
     public let table: ModbusTable
     /// The first address read (0-based PDU).
     public let address: Int

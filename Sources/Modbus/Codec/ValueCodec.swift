@@ -104,8 +104,8 @@ public enum ValueCodec {
     private static func boolValue(_ value: ModbusValue, _ type: ValueType) throws(CodecError) -> Bool {
         switch value {
         case .bool(let flag): return flag
-        case .int(0), .uint(0): return false
-        case .int(1), .uint(1): return true
+        case .int(0), .uint(0), .double(0): return false
+        case .int(1), .uint(1), .double(1): return true
         default: throw .kindMismatch(type: type, value: value.description)
         }
     }
