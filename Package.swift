@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "custodyctl", targets: ["custodyctl"]),
         .executable(name: "custody-sim", targets: ["custody-sim"]),
+        .executable(name: "custodyd", targets: ["custodyd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -27,6 +28,10 @@ let package = Package(
         .target(name: "FieldBus", dependencies: ["Modbus", "DeviceProfiles", "CUdev"]),
         .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
+            name: "StationService",
+            dependencies: ["CustodyCore", "Journal", "FieldBus", "StationConfig", "DeviceProfiles", "Modbus"]
+        ),
+        .target(
             name: "Simulator",
             dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "Journal"],
             path: "simulators/Simulator"
@@ -37,6 +42,13 @@ let package = Package(
             name: "custodyctl",
             dependencies: [
                 "Modbus", "DeviceProfiles", "FieldBus", "Journal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "custodyd",
+            dependencies: [
+                "StationService", "StationConfig", "DeviceProfiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +67,8 @@ let package = Package(
         .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
         .testTarget(name: "InteropTests", dependencies: ["Modbus"]),
+        .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
+        .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
     ]
 )

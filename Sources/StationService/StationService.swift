@@ -1,0 +1,1 @@
+// The station service: event loop, API, systemd integration. See DESIGN.md.

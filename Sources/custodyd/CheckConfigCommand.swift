@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct CheckConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check-config")
+}
