@@ -59,7 +59,10 @@ extension CustodyEngine {
             handleFire(active)
         case .recorder(let device, let running):
             if running { runningRecorders.insert(device) } else { runningRecorders.remove(device) }
-            if let zone = index.deviceZone[device] { touch(.zone(zone)) }
+            if let zone = index.deviceZone[device] {
+                touch(.zone(zone))
+                for person in zonePeople[zone] ?? [] { touch(.person(person)) }
+            }
         case .device(let device, let online):
             if online { offlineDevices.remove(device) } else { offlineDevices.insert(device) }
             touch(.device(device))
