@@ -1,1 +1,0 @@
-// The CustodyCore module. See DESIGN.md for its job.

@@ -1,0 +1,93 @@
+/// What a rule found about its subject right now.
+struct Finding {
+    var level: AlertLevel
+    var message: String
+    var facts: [Fact]
+    /// Whether an unresolved alarm is announced again every `alarmRepeat` (the clock rules).
+    var repeats = false
+}
+
+extension CustodyEngine {
+    /// Brings the alert of `key` in line with `finding`: raise, escalate, repeat or clear.
+    /// Levels only rise while an alert is open; it clears when the finding goes away.
+    mutating func reconcile(_ key: AlertKey, _ finding: Finding?, _ next: inout NextChange) {
+        guard let finding else {
+            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
+            return
+        }
+        guard var alert = alerts[key] else {
+            let alert = Alert(
+                key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
+                notifiedAt: now)
+            alerts[key] = alert
+            effects.append(.raiseAlert(alert))
+            if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
+            return
+        }
+        if finding.level > alert.level {
+            alert.level = finding.level
+            alert.message = finding.message
+            alert.facts = finding.facts
+            alert.notifiedAt = now
+            alert.acknowledgedBy = nil
+            alerts[key] = alert
+            effects.append(.escalateAlert(alert))
+        } else if finding.repeats && alert.level == .alarm && now >= alert.notifiedAt + parameters.alarmRepeat {
+            alert.message = finding.message
+            alert.facts = finding.facts
+            alert.notifiedAt = now
+            alerts[key] = alert
+            effects.append(.repeatAlert(alert))
+        }
+        if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
+    }
+
+    /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
+    mutating func graced(_ key: AlertKey, active: Bool, grace: TimeSpan, _ next: inout NextChange) -> Bool {
+        guard active else {
+            conditionSince.removeValue(forKey: key)
+            return false
+        }
+        let since: Timestamp
+        if let known = conditionSince[key] {
+            since = known
+        } else {
+            since = now
+            conditionSince[key] = now
+        }
+        if now >= since + grace { return true }
+        next.consider(since + grace)
+        return false
+    }
+
+    /// Clears every open alert and pending condition about `person` (release seals the record).
+    mutating func clearEverything(about person: PersonID) {
+        for key in alerts.keys.filter({ $0.person == person }).sorted() {
+            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
+        }
+        for key in conditionSince.keys where key.person == person {
+            conditionSince.removeValue(forKey: key)
+        }
+    }
+
+    /// The alert level of a clock ladder at `now`, noting the next step. Warn at
+    /// T − max(60 min, limit/8), warn2 at T − 30 min, critical at T − 15 min, alarm at T.
+    func ladder(start: Timestamp, limit: TimeSpan, _ next: inout NextChange) -> AlertLevel? {
+        let end = start + limit
+        let warnLead = max(parameters.warnLeadMinimum, limit / parameters.warnLeadDivisor)
+        let steps: [(Timestamp, AlertLevel)] = [
+            (end - warnLead, .warn), (end - parameters.warn2Lead, .warn2), (end - parameters.criticalLead, .critical),
+            (end, .alarm),
+        ]
+        var level: AlertLevel?
+        for (time, stepLevel) in steps {
+            if now >= time {
+                level = stepLevel
+            } else {
+                next.consider(time)
+                break
+            }
+        }
+        return level
+    }
+}

@@ -1,0 +1,123 @@
+/// The clock rules: CLK-01…CLK-07.
+extension CustodyEngine {
+    static let measureClockRules: [RuleID] = [.clk01, .clk02, .clk03]
+
+    /// CLK-01/02/03: the legal measure's clock, on the ladder.
+    mutating func checkMeasureClock(_ person: Person, _ next: inout NextChange) {
+        let current = person.measure.clockRule
+        for rule in Self.measureClockRules {
+            let key = AlertKey(rule, "limit", person: person.id)
+            guard rule == current, let limit = person.limit,
+                let level = ladder(start: person.measureStart, limit: limit, &next)
+            else {
+                reconcile(key, nil, &next)
+                continue
+            }
+            let end = person.measureStart + limit
+            let message =
+                level == .alarm
+                ? "\(person.id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
+                : "\(person.id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
+            reconcile(
+                key,
+                Finding(
+                    level: level, message: message,
+                    facts: [
+                        Fact("measure", person.measure.rawValue), Fact("start", "\(person.measureStart.milliseconds)"),
+                        Fact("limit_ms", "\(limit.milliseconds)"), Fact("end", "\(end.milliseconds)"),
+                    ], repeats: true), &next)
+        }
+    }
+
+    /// CLK-04: 4 h for a vulnerable person, and an alarm the moment they are in a holding room.
+    mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
+        let vulnerable = person.isVulnerable(parameters)
+        let limitKey = AlertKey(.clk04, "limit", person: person.id)
+        let limit = parameters.vulnerableLimit
+        if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
+            reconcile(
+                limitKey,
+                Finding(
+                    level: level,
+                    message: "\(person.id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
+                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
+                    repeats: true), &next)
+        } else {
+            reconcile(limitKey, nil, &next)
+        }
+        let inHolding = vulnerable && index.kind(of: person.zone) == .holding
+        reconcile(
+            AlertKey(.clk04, "holding", person: person.id),
+            inHolding
+                ? Finding(
+                    level: .alarm, message: "vulnerable person \(person.id) is in holding room \(person.zone?.rawValue ?? "")",
+                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+    }
+
+    /// CLK-05: transfer, first interrogation and family notice, each within 24 h of the decision.
+    mutating func checkDetentionDuties(_ person: Person, _ next: inout NextChange) {
+        guard let decided = person.detentionDecidedAt else { return }
+        let active = person.measure.clockRule == .clk05
+        for duty in DetentionDuty.allCases {
+            let key = AlertKey(.clk05, duty.rawValue, person: person.id)
+            guard active, !person.dutiesDone.contains(duty) else {
+                reconcile(key, nil, &next)
+                continue
+            }
+            let warnAt = decided + parameters.detentionDutyWarning
+            let alarmAt = decided + parameters.detentionDutyLimit
+            next.consider(warnAt)
+            next.consider(alarmAt)
+            let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
+            reconcile(
+                key,
+                level.map {
+                    Finding(
+                        level: $0, message: "\(person.id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
+                        facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")],
+                        repeats: true)
+                }, &next)
+        }
+    }
+
+    /// The absolute-clock limit: 24 h, or 48 h under a valid 48 h continued-questioning extension.
+    func absoluteLimit(of person: Person) -> TimeSpan {
+        if person.measure == .continuedQuestioning, let limit = person.limit, limit >= parameters.absoluteExtendedLimit {
+            return parameters.absoluteExtendedLimit
+        }
+        return parameters.absoluteLimit
+    }
+
+    /// CLK-06: time in the area since the clock start; never resets.
+    mutating func checkAbsoluteClock(_ person: Person, _ next: inout NextChange) {
+        let limit = absoluteLimit(of: person)
+        let alarmAt = person.clockStart + limit
+        let warnAt = alarmAt - (parameters.absoluteLimit - parameters.absoluteWarning)
+        next.consider(warnAt)
+        next.consider(alarmAt)
+        let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
+        reconcile(
+            AlertKey(.clk06, "absolute", person: person.id),
+            level.map {
+                Finding(
+                    level: $0,
+                    message: "\(person.id) has been in the area \((now - person.clockStart).wholeMinutes) min; absolute limit \(limit)",
+                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
+                    repeats: true)
+            }, &next)
+    }
+
+    /// CLK-07: the same ID back within 12 h of leaving, until an approver logs a reason.
+    mutating func checkChainedSummons(_ person: Person, _ next: inout NextChange) {
+        guard let previous = person.previousExit else { return }
+        let unexplained = !person.reasonsLogged.contains(.clk07)
+        reconcile(
+            AlertKey(.clk07, "chained", person: person.id),
+            unexplained
+                ? Finding(
+                    level: .alarm,
+                    message: "\(person.id) (ID …\(person.registration.idLast4 ?? "")) left the area \((person.clockStart - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
+                    facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(person.clockStart.milliseconds)")])
+                : nil, &next)
+    }
+}

@@ -1,0 +1,82 @@
+/// DEV-01 (device integrity) and FIRE-01 (fire), evaluated per door, tag, device and station.
+extension CustodyEngine {
+    mutating func evaluateStation(_ next: inout NextChange) {
+        reconcile(
+            AlertKey(.fire01, "fire"),
+            isFireActive
+                ? Finding(level: .alarm, message: "fire alarm: all locks released; muster and count heads", facts: [])
+                : nil, &next)
+    }
+
+    mutating func evaluateDoor(_ id: DoorID, _ next: inout NextChange) {
+        let state = doors[id] ?? DoorState()
+        reconcile(
+            AlertKey(.dev01, "door_forced", door: id),
+            state.forced && !isFireActive
+                ? Finding(level: .alarm, message: "door \(id) opened while locked", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
+                : nil, &next)
+        var heldOpen = false
+        if state.open, !isFireActive, let opened = state.openedAt {
+            heldOpen = now >= opened + parameters.doorHeldOpenGrace
+            next.consider(opened + parameters.doorHeldOpenGrace)
+        }
+        reconcile(
+            AlertKey(.dev01, "door_held_open", door: id),
+            heldOpen
+                ? Finding(level: .warn, message: "door \(id) held open over \(parameters.doorHeldOpenGrace)", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
+                : nil, &next)
+        reconcile(
+            AlertKey(.fire01, "lock_not_released", door: id),
+            isFireActive && state.locked == true
+                ? Finding(level: .alarm, message: "fire: lock of door \(id) still reads locked; release it by hand", facts: [])
+                : nil, &next)
+    }
+
+    mutating func evaluateTag(_ id: TagID, _ next: inout NextChange) {
+        let person = personByTag[id]
+        let state = person == nil ? TagState() : (tags[id] ?? TagState())
+        let owner = [Fact("person", person?.rawValue ?? "")]
+        reconcile(
+            AlertKey(.dev01, "strap_opened", tag: id),
+            state.strapOpen
+                ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") opened", facts: owner) : nil,
+            &next)
+        let unseenKey = AlertKey(.dev01, "tag_unseen", tag: id)
+        let unseen = graced(unseenKey, active: state.lost, grace: parameters.tagUnseenGrace, &next)
+        reconcile(
+            unseenKey,
+            unseen
+                ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") unseen for over \(parameters.tagUnseenGrace)", facts: owner)
+                : nil, &next)
+        let battery = state.batteryPercent
+        reconcile(
+            AlertKey(.dev01, "tag_battery", tag: id),
+            (battery ?? 100) < parameters.tagBatteryLowPercent
+                ? Finding(level: .warn, message: "wristband \(id) battery at \(battery ?? 0) %", facts: owner + [Fact("percent", "\(battery ?? 0)")])
+                : nil, &next)
+    }
+
+    mutating func evaluateDevice(_ id: DeviceID, _ next: inout NextChange) {
+        let zone = index.deviceZone[id]
+        let occupied = zone.map { !(zonePeople[$0]?.isEmpty ?? true) } ?? false
+        let isReader = zone.map { index.readersByZone[$0]?.contains(id) ?? false } ?? false
+        let note = isReader && occupied ? "; escort and supervision checks in \(zone?.rawValue ?? "") are degraded" : ""
+        reconcile(
+            AlertKey(.dev01, "device_offline", zone: zone, door: index.doorOfDevice[id], device: id),
+            offlineDevices.contains(id)
+                ? Finding(level: .alarm, message: "device \(id) offline\(note)", facts: [Fact("degraded", "\(!note.isEmpty)")])
+                : nil, &next)
+    }
+
+    /// Wristbands per zone for the muster point, sorted by zone; unknown locations last.
+    func headCount() -> [ZoneCount] {
+        var counts: [ZoneID: Int] = [:]
+        var unknown = 0
+        for person in people.values where !person.isReleased && person.tag != nil {
+            if let zone = person.zone { counts[zone, default: 0] += 1 } else { unknown += 1 }
+        }
+        var result = counts.keys.sorted().map { ZoneCount(zone: $0, count: counts[$0]!) }
+        if unknown > 0 { result.append(ZoneCount(zone: nil, count: unknown)) }
+        return result
+    }
+}

@@ -1,0 +1,62 @@
+/// Where people and officers are: zone membership kept consistent in both directions.
+extension CustodyEngine {
+    /// Moves a person to `zone` (or nowhere), updating occupancy, questioning and holding history.
+    mutating func move(person id: PersonID, to zone: ZoneID?) {
+        guard var person = people[id] else { return }
+        let from = person.zone
+        guard from != zone else { return }
+        if let from {
+            zonePeople[from]?.remove(id)
+            if zonePeople[from]?.isEmpty ?? false {
+                zonePeople.removeValue(forKey: from)
+                occupiedSince.removeValue(forKey: from)
+                lastRound.removeValue(forKey: from)
+            }
+            touch(.zone(from))
+            if index.kind(of: from) == .interview { person.lastLeftInterview = now }
+        }
+        if let zone {
+            if zonePeople[zone] == nil { occupiedSince[zone] = now }
+            zonePeople[zone, default: []].insert(id)
+            touch(.zone(zone))
+            let kind = index.kind(of: zone)
+            if kind == .interview {
+                let resumed = person.lastLeftInterview.map { now - $0 < parameters.questioningBreak } ?? false
+                if !resumed || person.questioningSince == nil { person.questioningSince = now }
+            }
+            if kind == .holding && person.firstHoldingEntry == nil { person.firstHoldingEntry = now }
+            if kind != .exit && index.kind(of: from) == .exit { person.outOfAreaApproved = false }
+        }
+        person.zone = zone
+        person.zoneSince = zone == nil ? nil : now
+        people[id] = person
+        touch(.person(id))
+        for zoneID in [from, zone].compactMap({ $0 }) {
+            for device in index.readersByZone[zoneID] ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
+        }
+    }
+
+    /// Moves an officer to `zone` (or out of every zone, when their tag is lost).
+    mutating func move(officer id: OfficerID, to zone: ZoneID?) {
+        let from = officerZone[id]
+        guard from != zone else { return }
+        if let from {
+            zoneOfficers[from]?.remove(id)
+            if zoneOfficers[from]?.isEmpty ?? false { zoneOfficers.removeValue(forKey: from) }
+            officerZone.removeValue(forKey: id)
+            touchAround(from)
+        }
+        if let zone {
+            zoneOfficers[zone, default: []].insert(id)
+            officerZone[id] = zone
+            touchAround(zone)
+        }
+    }
+
+    /// Marks a zone, its occupants and the holding rooms watched from it for evaluation.
+    private mutating func touchAround(_ zone: ZoneID) {
+        touch(.zone(zone))
+        for person in zonePeople[zone] ?? [] { touch(.person(person)) }
+        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched)) }
+    }
+}

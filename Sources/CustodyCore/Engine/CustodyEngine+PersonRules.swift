@@ -1,0 +1,204 @@
+/// Evaluation of everything about one person: clocks, welfare, escort, protection, area boundary, intake.
+extension CustodyEngine {
+    mutating func evaluatePerson(_ id: PersonID, _ next: inout NextChange) {
+        guard let person = people[id], !person.isReleased else { return }
+        checkMeasureClock(person, &next)
+        checkVulnerable(person, &next)
+        checkDetentionDuties(person, &next)
+        checkAbsoluteClock(person, &next)
+        checkChainedSummons(person, &next)
+        checkWaterAndMeals(person, &next)
+        checkQuestioningAndRest(person, &next)
+        checkBedding(person, &next)
+        checkEscort(person, &next)
+        checkProtection(person, &next)
+        checkAreaBoundary(person, &next)
+        checkIntake(person, &next)
+    }
+
+    /// A warning at `due`, critical `welfareEscalation` later.
+    private func welfareLevel(due: Timestamp, _ next: inout NextChange) -> AlertLevel? {
+        let critical = due + parameters.welfareEscalation
+        next.consider(due)
+        next.consider(critical)
+        return now >= critical ? .critical : (now >= due ? .warn : nil)
+    }
+
+    /// When the next meal must have been offered: after 5 h without one, or at the end of the first
+    /// meal window that began after the last meal (or the clock start).
+    func mealDue(_ person: Person) -> Timestamp {
+        let base = person.lastMeal ?? person.clockStart
+        var due = base + parameters.mealInterval
+        let station = parameters.station
+        for window in parameters.mealWindows {
+            let start = station.minuteOfDay(at: base) == window.startMinute
+                ? base : station.next(minuteOfDay: window.startMinute, after: base)
+            let end = start + .minutes((window.endMinute - window.startMinute + 1_440) % 1_440)
+            if end < due { due = end }
+        }
+        return due
+    }
+
+    /// WEL-01: water every 2 h; a meal in each window or after 5 h.
+    mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
+        let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
+        reconcile(
+            AlertKey(.wel01, "water", person: person.id),
+            welfareLevel(due: waterDue, &next).map {
+                Finding(
+                    level: $0, message: "offer \(person.id) water (due at \(waterDue.milliseconds))",
+                    facts: [Fact("due", "\(waterDue.milliseconds)")])
+            }, &next)
+        let mealDue = mealDue(person)
+        reconcile(
+            AlertKey(.wel01, "meal", person: person.id),
+            welfareLevel(due: mealDue, &next).map {
+                Finding(
+                    level: $0, message: "offer \(person.id) a meal (due at \(mealDue.milliseconds))",
+                    facts: [Fact("due", "\(mealDue.milliseconds)")])
+            }, &next)
+    }
+
+    /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
+    /// the long rest before a clock over 12 h ends.
+    mutating func checkQuestioningAndRest(_ person: Person, _ next: inout NextChange) {
+        let questioning = index.kind(of: person.zone) == .interview
+        var continuous: AlertLevel?
+        if questioning, let since = person.questioningSince {
+            continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
+        }
+        reconcile(
+            AlertKey(.wel02, "continuous_questioning", person: person.id),
+            continuous.map {
+                Finding(
+                    level: $0, message: "\(person.id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
+                    facts: [Fact("since", "\(person.questioningSince?.milliseconds ?? 0)")])
+            }, &next)
+
+        let window = parameters.noQuestioningWindow
+        var night = false
+        if questioning && !person.reasonsLogged.contains(.wel02) {
+            night = parameters.station.isWithin(window, at: now)
+            next.consider(parameters.station.next(minuteOfDay: window.startMinute, after: now))
+            next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
+        }
+        reconcile(
+            AlertKey(.wel02, "night_questioning", person: person.id),
+            night
+                ? Finding(
+                    level: .alarm, message: "\(person.id) is being questioned at night without a logged reason",
+                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+
+        var restLevel: AlertLevel?
+        if let limit = person.limit, limit > parameters.longHoldThreshold, person.restSince == nil,
+            person.longestRest < parameters.restMinimum
+        {
+            let end = person.measureStart + limit
+            let warnAt = end - parameters.restRequired
+            let alarmAt = end - parameters.restMinimum
+            next.consider(warnAt)
+            next.consider(alarmAt)
+            restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
+        }
+        reconcile(
+            AlertKey(.wel02, "rest", person: person.id),
+            restLevel.map {
+                Finding(
+                    level: $0, message: "\(person.id): the \(parameters.restRequired) rest no longer fits before the clock ends",
+                    facts: [Fact("longest_rest_ms", "\(person.longestRest.milliseconds)")])
+            }, &next)
+    }
+
+    /// WEL-03: bedding once a person has been in a holding room for 12 h.
+    mutating func checkBedding(_ person: Person, _ next: inout NextChange) {
+        var level: AlertLevel?
+        if !person.beddingLogged, let entry = person.firstHoldingEntry {
+            level = welfareLevel(due: entry + parameters.beddingAfter, &next)
+        }
+        reconcile(
+            AlertKey(.wel03, "bedding", person: person.id),
+            level.map {
+                Finding(level: $0, message: "log bedding for \(person.id)", facts: [Fact("holding_since", "\(person.firstHoldingEntry?.milliseconds ?? 0)")])
+            }, &next)
+    }
+
+    /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
+    /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
+    mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
+        let key = AlertKey(.esc01, "escort", person: person.id)
+        guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
+            _ = graced(key, active: false, grace: .zero, &next)
+            reconcile(key, nil, &next)
+            return
+        }
+        let officers = zoneOfficers[zone]?.count ?? 0
+        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(zone)
+        let required = relaxed ? 1 : parameters.officersRequired
+        let short = graced(key, active: officers < required, grace: parameters.escortGrace, &next)
+        let degraded = isReaderOffline(in: zone)
+        reconcile(
+            key,
+            short
+                ? Finding(
+                    level: .alarm,
+                    message: "\(person.id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
+                    facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
+                : nil, &next)
+    }
+
+    /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
+    /// questioning a girl needs a female officer present.
+    mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
+        let kind = index.kind(of: person.zone)
+        let guardianKey = AlertKey(.prot01, "guardian", person: person.id)
+        let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
+            && !person.reasonsLogged.contains(.prot01)
+        let noGuardian = graced(guardianKey, active: guardianMissing, grace: parameters.supervisionGrace, &next)
+        reconcile(
+            guardianKey,
+            noGuardian
+                ? Finding(level: .alarm, message: "minor \(person.id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                : nil, &next)
+
+        let femaleKey = AlertKey(.prot01, "female_officer", person: person.id)
+        let needsFemale = person.sex == .female
+            && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
+        let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
+        let noFemale = graced(femaleKey, active: femaleMissing, grace: parameters.supervisionGrace, &next)
+        reconcile(
+            femaleKey,
+            noFemale
+                ? Finding(level: .alarm, message: "\(person.id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                : nil, &next)
+    }
+
+    /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
+    mutating func checkAreaBoundary(_ person: Person, _ next: inout NextChange) {
+        let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
+        reconcile(
+            AlertKey(.zone01, "left_area", person: person.id),
+            outside
+                ? Finding(level: .alarm, message: "\(person.id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                : nil, &next)
+    }
+
+    /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
+    /// an injury noted at intake is reported.
+    mutating func checkIntake(_ person: Person, _ next: inout NextChange) {
+        let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
+        reconcile(
+            AlertKey(.flow01, "intake_incomplete", person: person.id),
+            early
+                ? Finding(
+                    level: .alarm, message: "\(person.id) entered \(person.zone?.rawValue ?? "") before intake was complete",
+                    facts: [
+                        Fact("safety_check", "\(person.safetyChecked)"), Fact("health_intake", "\(person.healthChecked)"),
+                        Fact("belongings", "\(person.belongingsListed)"),
+                    ]) : nil, &next)
+        reconcile(
+            AlertKey(.flow01, "injury_report", person: person.id),
+            person.injuryNoted
+                ? Finding(level: .warn, message: "injury noted at \(person.id)'s health intake: file the report", facts: []) : nil,
+            &next)
+    }
+}

@@ -1,0 +1,51 @@
+/// What the core last heard from one tag.
+struct TagState: Sendable, Hashable {
+    var lost = false
+    var strapOpen = false
+    var batteryPercent: Double?
+}
+
+/// What the core last heard from one door.
+struct DoorState: Sendable, Hashable {
+    var open = false
+    var openedAt: Timestamp?
+    /// The last lock read-back; `nil` until one arrives.
+    var locked: Bool?
+    /// The door opened while its lock read back as locked; cleared when it closes.
+    var forced = false
+}
+
+/// What the core last heard from one sensor: latest values, and a running CO₂ window for the
+/// 1-hour mean (ENV-01).
+struct SensorState: Sendable, Hashable {
+    var latest: [Quantity: Double] = [:]
+    var co2Samples: [Sample] = []
+    var co2Head = 0
+    var co2Sum = 0.0
+
+    struct Sample: Sendable, Hashable {
+        var time: Timestamp
+        var value: Double
+    }
+
+    mutating func record(_ quantity: Quantity, _ value: Double, at time: Timestamp, window: TimeSpan) {
+        latest[quantity] = value
+        guard quantity == .co2 else { return }
+        co2Samples.append(Sample(time: time, value: value))
+        co2Sum += value
+        while co2Head < co2Samples.count - 1 && co2Samples[co2Head].time <= time - window {
+            co2Sum -= co2Samples[co2Head].value
+            co2Head += 1
+        }
+        if co2Head > 256 && co2Head * 2 > co2Samples.count {
+            co2Samples.removeFirst(co2Head)
+            co2Head = 0
+        }
+    }
+
+    /// The mean of CO₂ samples in the window, if any.
+    var co2Mean: Double? {
+        let count = co2Samples.count - co2Head
+        return count > 0 ? co2Sum / Double(count) : nil
+    }
+}

@@ -1,0 +1,55 @@
+/// Lookups derived once from a `StationLayout`, so that no rule ever scans the whole station.
+struct StationIndex: Sendable, Equatable {
+    var zones: [ZoneID: StationLayout.Zone] = [:]
+    var doors: [DoorID: StationLayout.Door] = [:]
+    var officers: [OfficerID: StationLayout.Officer] = [:]
+    var officerByTag: [TagID: OfficerID] = [:]
+    /// The zone of every reader, recorder and sensor.
+    var deviceZone: [DeviceID: ZoneID] = [:]
+    var readersByZone: [ZoneID: [DeviceID]] = [:]
+    var recordersByZone: [ZoneID: [DeviceID]] = [:]
+    var sensorsByZone: [ZoneID: [DeviceID]] = [:]
+    /// Holding rooms watched from a given watch-post zone (SUP-03).
+    var watchedFrom: [ZoneID: [ZoneID]] = [:]
+    /// The door whose lock or position sensor is a given device.
+    var doorOfDevice: [DeviceID: DoorID] = [:]
+    /// Doors in layout order, for deterministic iteration.
+    var doorOrder: [DoorID] = []
+    var exitZones: [ZoneID] = []
+
+    init(_ layout: StationLayout) {
+        for zone in layout.zones {
+            zones[zone.id] = zone
+            if let post = zone.watchPost { watchedFrom[post, default: []].append(zone.id) }
+            if zone.kind == .exit { exitZones.append(zone.id) }
+        }
+        for door in layout.doors {
+            doors[door.id] = door
+            doorOrder.append(door.id)
+            if let lock = door.lock { doorOfDevice[lock] = door.id }
+            if let sensor = door.positionSensor { doorOfDevice[sensor] = door.id }
+        }
+        for officer in layout.officers {
+            officers[officer.id] = officer
+            if let tag = officer.tag { officerByTag[tag] = officer.id }
+        }
+        for reader in layout.readers {
+            deviceZone[reader.id] = reader.zone
+            readersByZone[reader.zone, default: []].append(reader.id)
+        }
+        for recorder in layout.recorders {
+            deviceZone[recorder.id] = recorder.zone
+            recordersByZone[recorder.zone, default: []].append(recorder.id)
+        }
+        for sensor in layout.sensors {
+            deviceZone[sensor.id] = sensor.zone
+            sensorsByZone[sensor.zone, default: []].append(sensor.id)
+        }
+    }
+
+    /// The kind of a zone, if the zone exists.
+    func kind(of zone: ZoneID?) -> ZoneKind? {
+        guard let zone else { return nil }
+        return zones[zone]?.kind
+    }
+}

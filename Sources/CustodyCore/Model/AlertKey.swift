@@ -1,0 +1,47 @@
+/// The identity of an alert: which rule found what, about whom and where.
+///
+/// One open alert exists per key. `condition` tells apart the findings of one rule on one subject
+/// (DEV-01's `strap_opened` and `tag_unseen`, WEL-01's `water` and `meal`).
+public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var rule: RuleID
+    public var condition: String
+    public var person: PersonID?
+    public var zone: ZoneID?
+    public var door: DoorID?
+    public var tag: TagID?
+    public var device: DeviceID?
+
+    public init(
+        _ rule: RuleID, _ condition: String, person: PersonID? = nil, zone: ZoneID? = nil, door: DoorID? = nil,
+        tag: TagID? = nil, device: DeviceID? = nil
+    ) {
+        self.rule = rule
+        self.condition = condition
+        self.person = person
+        self.zone = zone
+        self.door = door
+        self.tag = tag
+        self.device = device
+    }
+
+    private var sortKey: [String] {
+        [
+            rule.rawValue, person?.rawValue ?? "", zone?.rawValue ?? "", door?.rawValue ?? "",
+            tag?.rawValue ?? "", device?.rawValue ?? "", condition,
+        ]
+    }
+
+    public static func < (lhs: AlertKey, rhs: AlertKey) -> Bool {
+        lhs.sortKey.lexicographicallyPrecedes(rhs.sortKey)
+    }
+
+    public var description: String {
+        var parts = ["\(rule.rawValue)/\(condition)"]
+        if let person { parts.append("person=\(person)") }
+        if let zone { parts.append("zone=\(zone)") }
+        if let door { parts.append("door=\(door)") }
+        if let tag { parts.append("tag=\(tag)") }
+        if let device { parts.append("device=\(device)") }
+        return parts.joined(separator: " ")
+    }
+}
