@@ -1,7 +1,7 @@
 /// Everything that can go wrong while opening, writing or reading the journal.
 ///
 /// Each message names the file and says what an operator can do about it.
-public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum JournalError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The database file could not be opened or created.
     case cannotOpen(path: String, reason: String)
     /// The disk (or the configured page limit) is full; nothing of the failed batch was written.

@@ -2,7 +2,7 @@
 ///
 /// Reported through `CustodyJournal.Options.onHealthChange` only when it changes, so a full disk is
 /// reported once, and its recovery once.
-public enum JournalHealth: Sendable, Equatable, CustomStringConvertible {
+public enum JournalHealth: Sendable, Hashable, CustomStringConvertible {
     /// The last batch committed.
     case healthy
     /// The last batch failed with this error; its entries were refused, earlier ones are safe.

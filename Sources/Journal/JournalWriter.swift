@@ -100,6 +100,7 @@ final class JournalWriter: Sendable {
                 wake.wait()
             }
         }
+        database.close()
         finished.signal()
     }
 
@@ -128,17 +129,17 @@ final class JournalWriter: Sendable {
             try database.statement("COMMIT").run()
         } catch {
             if !database.isAutocommit { try? database.execute("ROLLBACK") }
-            for item in batch { item.ticket.complete(.failure(error)) }
             report(.failing(error))
+            for item in batch { item.ticket.complete(.failure(error)) }
             return
         }
         var committed = chain.seq
+        chain = (seq, hash)
+        report(.healthy)
         for item in batch {
             committed += 1
             item.ticket.complete(.success(committed))
         }
-        chain = (seq, hash)
-        report(.healthy)
     }
 
     private func report(_ health: JournalHealth) {

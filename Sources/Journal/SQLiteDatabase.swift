@@ -54,7 +54,14 @@ final class SQLiteDatabase {
         sqlite3_busy_timeout(handle, 5_000)
     }
 
-    deinit {
+    private var isOpen = true
+
+    deinit { close() }
+
+    /// Finalizes every statement and closes the connection; the file's locks are released on return.
+    func close() {
+        guard isOpen else { return }
+        isOpen = false
         statements.removeAll()
         sqlite3_close_v2(handle)
     }
