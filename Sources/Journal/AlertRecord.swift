@@ -1,6 +1,8 @@
 /// An alert as the projections hold it.
 public struct AlertRecord: Sendable, Hashable, Codable {
+    /// The core's id for the alert, stable from raise to clear.
     public var id: String
+    /// The rule that raised it (RULES.md id, e.g. `CLK-01`).
     public var rule: String
     public var level: AlertLevel
     public var person: String?
@@ -8,6 +10,7 @@ public struct AlertRecord: Sendable, Hashable, Codable {
     public var message: String
     public var raisedAt: UTCMillis
     public var updatedAt: UTCMillis
+    /// The officer who acknowledged it.
     public var acknowledgedBy: String?
     public var acknowledgedAt: UTCMillis?
     public var clearedAt: UTCMillis?
@@ -26,6 +29,7 @@ public enum AlertState: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Which alerts a query returns; every field left nil matches everything.
 public struct AlertFilter: Sendable, Hashable {
+    /// Alerts in any of these states.
     public var states: Set<AlertState>?
     public var rule: String?
     /// Alerts at this level or above.
@@ -36,8 +40,10 @@ public struct AlertFilter: Sendable, Hashable {
     public var from: UTCMillis?
     /// Raised before this time.
     public var to: UTCMillis?
+    /// The most alerts returned.
     public var limit: Int
 
+    /// A filter; every criterion left nil matches everything.
     public init(states: Set<AlertState>? = nil, rule: String? = nil, minimumLevel: AlertLevel? = nil,
                 zone: String? = nil, person: String? = nil, from: UTCMillis? = nil, to: UTCMillis? = nil,
                 limit: Int = 10_000) {

@@ -15,6 +15,7 @@ public struct ChainVerification: Sendable, Hashable, Codable, CustomStringConver
     /// Nil when the chain is intact.
     public var problem: Problem?
 
+    /// True when every entry and the chain head check out.
     public var isIntact: Bool { problem == nil }
 
     /// The first bad sequence number, if any.

@@ -6,6 +6,18 @@ import Foundation
 /// since its last commit as one transaction with `synchronous=FULL` (group commit), assigns sequence
 /// numbers, extends the hash chain and applies the projection changes in the same transaction. Await a
 /// ticket to know an entry is on disk. Open one `CustodyJournal` per file; read with `JournalReader`.
+///
+/// ```swift
+/// let journal = try CustodyJournal(path: "/var/lib/custodyd/journal.db")
+/// let seq = try await journal.appendDurably(NewEntry(
+///     at: .now(), kind: .command, subject: .person("P-0012"), actor: "officer-7",
+///     json: #"{"command":"meal","item":"rice"}"#))
+/// // A recorded simulator run, from plain (non-async) code:
+/// let seqs = try journal.appendAndWait(recordedEntries)
+/// ```
+///
+/// Door moves are journaled as a `.doorIntent` entry before the command and a `.doorOutcome` after it;
+/// a fire release acts first and is journaled after, with the time it acted (times need not increase).
 public final class CustodyJournal: Sendable {
     /// How the journal is opened.
     public struct Options: Sendable {
@@ -16,6 +28,7 @@ public final class CustodyJournal: Sendable {
         /// Called on the writer thread when the health changes (once on failure, once on recovery).
         public var onHealthChange: @Sendable (JournalHealth) -> Void
 
+        /// Options with the defaults a station uses.
         public init(maxBatch: Int = 4_096, pageLimit: Int? = nil,
                     onHealthChange: @escaping @Sendable (JournalHealth) -> Void = { _ in }) {
             self.maxBatch = maxBatch

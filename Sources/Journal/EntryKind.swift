@@ -6,9 +6,12 @@
 public struct EntryKind: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral,
     CustomStringConvertible
 {
+    /// The stored name of the kind.
     public var rawValue: String
 
+    /// A kind by its stored name.
     public init(rawValue: String) { self.rawValue = rawValue }
+    /// A kind written as a string literal.
     public init(stringLiteral value: String) { self.rawValue = value }
 
     public var description: String { rawValue }

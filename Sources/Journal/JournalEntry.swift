@@ -12,6 +12,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     /// SHA-256 of the previous entry's hash and this entry's fields.
     public var hash: Data
 
+    /// An entry as stored.
     public init(seq: Int64, at: UTCMillis, kind: EntryKind, subject: Subject, actor: String?, body: Data,
                 hash: Data) {
         self.seq = seq

@@ -13,6 +13,7 @@ public struct JournalExporter: Sendable {
 
     private let reader: JournalReader
 
+    /// An exporter reading through `reader`.
     public init(reader: JournalReader) { self.reader = reader }
 
     /// One person's full record.
@@ -70,11 +71,15 @@ public struct JournalExporter: Sendable {
         }
     }
 
+    /// ISO 8601 in UTC with milliseconds, computed directly (exports may format millions of times).
     static func time(_ millis: UTCMillis) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+        let (seconds, fraction) = millis.quotientAndRemainder(dividingBy: 1000)
+        var wholeSeconds = time_t(fraction < 0 ? seconds - 1 : seconds)
+        var parts = tm()
+        gmtime_r(&wholeSeconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec),
+                      Int(fraction < 0 ? fraction + 1000 : fraction))
     }
 
     static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }

@@ -34,7 +34,9 @@ extension JournalReader {
     public func alerts(_ filter: AlertFilter = AlertFilter()) throws(JournalError) -> [AlertRecord] {
         var conditions: [String] = []
         var values: [SQLiteValue] = []
-        if let states = filter.states, states.count < AlertState.allCases.count {
+        if filter.states == [.open, .acknowledged] {
+            conditions.append("cleared_at IS NULL")
+        } else if let states = filter.states, states.count < AlertState.allCases.count {
             var parts: [String] = []
             if states.contains(.open) { parts.append("(cleared_at IS NULL AND acknowledged_by IS NULL)") }
             if states.contains(.acknowledged) { parts.append("(cleared_at IS NULL AND acknowledged_by IS NOT NULL)") }

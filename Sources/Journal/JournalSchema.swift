@@ -48,7 +48,7 @@ enum JournalSchema {
             opened_seq   INTEGER NOT NULL,
             closed_seq   INTEGER
         );
-        CREATE INDEX custody_open ON custody_sessions(person) WHERE released_at IS NULL;
+        CREATE INDEX custody_open ON custody_sessions(arrived_at) WHERE released_at IS NULL;
         CREATE INDEX custody_by_arrival ON custody_sessions(arrived_at);
         CREATE INDEX custody_by_person ON custody_sessions(person, arrived_at);
         CREATE INDEX custody_by_id_hash ON custody_sessions(id_hash);

@@ -15,9 +15,12 @@ public struct NewEntry: Sendable {
     public var subject: Subject
     /// Who did it (an officer's id) when a person acted; nil for devices and the core.
     public var actor: String?
+    /// The caller's payload, normally compact JSON; the journal never interprets it.
     public var body: Data
+    /// Projection changes applied in the same transaction as the entry.
     public var changes: [ProjectionChange]
 
+    /// An entry with a binary (or already encoded) body.
     public init(at: UTCMillis, kind: EntryKind, subject: Subject, actor: String? = nil, body: Data,
                 changes: [ProjectionChange] = []) {
         self.at = at

@@ -7,17 +7,24 @@ public struct Subject: Sendable, Hashable, Codable, CustomStringConvertible {
         case person, officer, device, zone, station
     }
 
+    /// The family of the subject.
     public var kind: Kind
+    /// The subject's id within its family, as the core names it.
     public var id: String
 
+    /// A subject of `kind` named `id`.
     public init(_ kind: Kind, _ id: String) {
         self.kind = kind
         self.id = id
     }
 
+    /// A person brought in, by the core's person id.
     public static func person(_ id: String) -> Subject { Subject(.person, id) }
+    /// An officer, by tag or badge id.
     public static func officer(_ id: String) -> Subject { Subject(.officer, id) }
+    /// A device (lock, reader, sensor, fire panel), by its id in the station file.
     public static func device(_ id: String) -> Subject { Subject(.device, id) }
+    /// A zone, by its id in the station file.
     public static func zone(_ id: String) -> Subject { Subject(.zone, id) }
     /// The station as a whole (start-up, configuration, fire release).
     public static let station = Subject(.station, "station")
