@@ -40,12 +40,14 @@ public final class CustodyJournal: Sendable {
     /// The database file.
     public let path: String
     private let writer: JournalWriter
+    private let lock: WriterLock
 
     /// Opens (creating if needed) the journal at `path`, migrates its schema and starts the writer thread.
     ///
     /// Opening reads only the last entry, so it takes the same time for a day or a year of history.
     public init(path: String, options: Options = Options()) throws(JournalError) {
         self.path = path
+        lock = try WriterLock(journalPath: path)
         let database = try SQLiteDatabase(path: path, mode: .readWrite)
         let mode = try database.statement("PRAGMA journal_mode = WAL").rows { $0.text(0) }.first
         guard mode?.lowercased() == "wal" else {
