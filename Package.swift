@@ -60,6 +60,10 @@ let package = Package(
             ],
             path: "simulators/custody-sim"
         ),
+        // Appends under load and prints each durable seq; the journal crash test kills it with SIGKILL.
+        .executableTarget(name: "journal-torture", dependencies: ["Journal"], path: "Sources/journal-torture"),
+        // Durable append throughput and latency against a plain SQLite loop, and query times on a year of history.
+        .executableTarget(name: "journal-bench", dependencies: ["Journal", "CSQLite"], path: "bench/journal-bench"),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),

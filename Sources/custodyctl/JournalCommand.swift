@@ -1,5 +1,118 @@
 import ArgumentParser
+import Foundation
+import Journal
 
+/// `custodyctl journal …`: check and read a journal file offline, as an auditor or supervisor would.
 struct JournalCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "journal")
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Verify and query a custody journal (opened read-only; the file is never modified).",
+        subcommands: [Verify.self, Custody.self, Alerts.self, Entries.self]
+    )
+
+    /// The journal file every subcommand reads.
+    struct Database: ParsableArguments {
+        @Option(name: .customLong("db"), help: "The journal database file (a copy is fine).")
+        var path: String
+
+        func reader() throws -> JournalReader {
+            do { return try JournalReader(path: path, access: .audit) } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Walk the hash chain; exit 1 and name the first altered or missing entry if it is broken.")
+
+        @OptionGroup var database: Database
+        @Flag(help: "Print the result as JSON.") var json = false
+
+        func run() async throws {
+            let result = try database.reader().verify()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            } else {
+                print("\(database.path): \(result)")
+            }
+            if !result.isIntact { throw ExitCode(1) }
+        }
+    }
+
+    struct Custody: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "People in custody, with each running clock and the time to its next step.")
+
+        @OptionGroup var database: Database
+        @Option(help: "The time to measure clocks against (ISO 8601, UTC); default now.") var at: String?
+
+        func run() async throws {
+            let now = try at.map(ExportCommand.parseTime) ?? .now()
+            for person in try database.reader().peopleInCustody(now: now) {
+                print("\(person.person)  \(person.displayName)  ID …\(person.idLast4 ?? "----")  "
+                      + "held \(Self.duration(person.heldMs))  zone \(person.zone ?? "-")")
+                for clock in person.clocks {
+                    let next = clock.untilNextStepMs.map { " next \(clock.nextLevel?.rawValue ?? "step") in \(Self.duration($0))" } ?? ""
+                    print("    \(clock.clock)  limit \(ExportCommand.formatTime(clock.limitAt))  "
+                          + "left \(Self.duration(clock.remainingMs))\(next)")
+                }
+            }
+        }
+
+        static func duration(_ ms: Int64) -> String {
+            let sign = ms < 0 ? "-" : ""
+            let minutes = abs(ms) / 60_000
+            return "\(sign)\(minutes / 60)h\(String(format: "%02d", minutes % 60))m"
+        }
+    }
+
+    struct Alerts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Alerts by state, rule, level, zone and time.")
+
+        @OptionGroup var database: Database
+        @Option(help: "open, acknowledged or cleared (repeatable).") var state: [String] = []
+        @Option(help: "Rule id, e.g. CLK-01.") var rule: String?
+        @Option(help: "Minimum level: warn, warn2, critical, alarm.") var level: String?
+        @Option(help: "Zone id.") var zone: String?
+        @Option(help: "Raised at or after (ISO 8601, UTC).") var from: String?
+        @Option(help: "Raised before (ISO 8601, UTC).") var to: String?
+
+        func run() async throws {
+            let states = try state.map { text in
+                guard let state = AlertState(rawValue: text) else { throw ValidationError("unknown state \(text)") }
+                return state
+            }
+            let minimum = try level.map { text in
+                guard let level = AlertLevel(rawValue: text) else { throw ValidationError("unknown level \(text)") }
+                return level
+            }
+            let filter = AlertFilter(states: states.isEmpty ? nil : Set(states), rule: rule, minimumLevel: minimum,
+                                     zone: zone, from: try from.map(ExportCommand.parseTime),
+                                     to: try to.map(ExportCommand.parseTime))
+            for alert in try database.reader().alerts(filter) {
+                print("\(ExportCommand.formatTime(alert.raisedAt))  \(alert.id)  \(alert.rule)  \(alert.level.rawValue)  "
+                      + "\(alert.state.rawValue)  \(alert.person ?? "-")  \(alert.zone ?? "-")  \(alert.message)")
+            }
+        }
+    }
+
+    struct Entries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print entries in sequence order.")
+
+        @OptionGroup var database: Database
+        @Option(help: "Start after this sequence number.") var after: Int64 = 0
+        @Option(help: "Only this kind (repeatable).") var kind: [String] = []
+        @Option(help: "At most this many entries.") var limit = 100
+
+        func run() async throws {
+            let kinds = kind.isEmpty ? nil : Set(kind.map(EntryKind.init(rawValue:)))
+            for entry in try database.reader().entries(after: after, kinds: kinds, limit: limit) {
+                print("\(entry.seq)  \(ExportCommand.formatTime(entry.at))  \(entry.kind)  \(entry.subject)  "
+                      + "\(entry.actor ?? "-")  \(entry.bodyText ?? "<\(entry.body.count) bytes>")")
+            }
+        }
+    }
 }
