@@ -27,13 +27,16 @@ let package = Package(
         .target(name: "CustodyCore"),
         .target(name: "FieldBus", dependencies: ["Modbus", "DeviceProfiles", "CUdev"]),
         .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CustodyRecording", dependencies: ["CustodyCore", "Journal"]),
         .target(
             name: "StationService",
-            dependencies: ["CustodyCore", "Journal", "FieldBus", "StationConfig", "DeviceProfiles", "Modbus"]
+            dependencies: [
+                "CustodyCore", "CustodyRecording", "Journal", "FieldBus", "StationConfig", "DeviceProfiles", "Modbus",
+            ]
         ),
         .target(
             name: "Simulator",
-            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "Journal"],
+            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "CustodyRecording", "Journal"],
             path: "simulators/Simulator"
         ),
 
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles", "Modbus"]),
         .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "CustodyRecordingTests", dependencies: ["CustodyRecording", "CustodyCore", "Journal"]),
         .testTarget(name: "InteropTests", dependencies: ["Modbus"]),
         .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
