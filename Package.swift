@@ -77,6 +77,7 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["Modbus"]),
         .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
+        .testTarget(name: "StationServiceTests", dependencies: ["StationService", "CustodyCore"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
     ]
 )
