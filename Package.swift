@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles", "Modbus"]),
         .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
-        .testTarget(name: "InteropTests", dependencies: ["Modbus"]),
+        .testTarget(name: "InteropTests", dependencies: ["Modbus"], exclude: ["peers"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
     ]
 )
