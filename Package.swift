@@ -48,6 +48,7 @@ let package = Package(
             ],
             path: "simulators/custody-sim"
         ),
+        .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),
