@@ -1,0 +1,68 @@
+import Foundation
+
+/// libmodbus's own test programs, built from the sources Debian ships in libmodbus-dev's examples.
+///
+/// They are BSD-licensed upstream test code, so they are compiled here at test time, never committed.
+/// The copy is patched in three places so tests can run in parallel: it listens on a port the kernel
+/// picks (port 0) instead of the hard-coded 1502, prints `ready PORT` once it listens, and keeps debug
+/// output off.
+enum LibmodbusExamples {
+    static let examples = URL(fileURLWithPath: "/usr/share/doc/libmodbus-dev/examples")
+
+    /// `unit-test-server`, built once per test process.
+    static func unitTestServer() throws -> URL { try builtUnitTestServer.get() }
+
+    private static let builtUnitTestServer = Result { try buildUnitTestServer() }
+
+    private static let announceReady = """
+        #include <netinet/in.h>
+        #include <stdio.h>
+        #include <sys/socket.h>
+        static void announce_ready(int s) {
+            struct sockaddr_in a;
+            socklen_t n = sizeof a;
+            getsockname(s, (struct sockaddr *)&a, &n);
+            printf("ready %d\\n", ntohs(a.sin_port));
+            fflush(stdout);
+        }
+
+        """
+
+    private static func buildUnitTestServer() throws -> URL {
+        let source = examples.appendingPathComponent("unit-test-server.c")
+        let header = examples.appendingPathComponent("unit-test.h")
+        guard FileManager.default.fileExists(atPath: source.path), FileManager.default.fileExists(atPath: header.path)
+        else { throw PeerFailure("\(source.path) is missing; run scripts/setup (Debian package libmodbus-dev)") }
+        var text = try String(contentsOf: source, encoding: .utf8)
+        let patches = [
+            ("modbus_new_tcp(\"127.0.0.1\", 1502)", "modbus_new_tcp(\"127.0.0.1\", 0)"),
+            ("s = modbus_tcp_listen(ctx, 1);", "s = modbus_tcp_listen(ctx, 1);\n        announce_ready(s);"),
+            ("modbus_set_debug(ctx, TRUE);", "modbus_set_debug(ctx, FALSE);"),
+        ]
+        for (original, replacement) in patches {
+            guard text.components(separatedBy: original).count == 2 else {
+                throw PeerFailure("unit-test-server.c changed: expected exactly one '\(original)'")
+            }
+            text = text.replacingOccurrences(of: original, with: replacement)
+        }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("custodyd-interop-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: header, to: directory.appendingPathComponent("unit-test.h"))
+        let patched = directory.appendingPathComponent("unit-test-server.c")
+        try (announceReady + text).write(to: patched, atomically: true, encoding: .utf8)
+        let binary = directory.appendingPathComponent("unit-test-server")
+        try compile(patched, to: binary)
+        return binary
+    }
+
+    /// Compiles one C file against the installed libmodbus.
+    static func compile(_ source: URL, to binary: URL) throws {
+        let pkgConfig = try Peers.tool("pkg-config", package: "pkg-config")
+        let gcc = try Peers.tool("gcc", package: "gcc")
+        let flags = try PeerProcess.run("pkg-config", executable: pkgConfig, arguments: ["--cflags", "--libs", "libmodbus"])
+            .joined(separator: " ").split(separator: " ").map(String.init)
+        _ = try PeerProcess.run(
+            "gcc", executable: gcc, arguments: ["-O2", "-o", binary.path, source.path] + flags, timeout: .seconds(60))
+    }
+}
