@@ -1,3 +1,4 @@
+import Glibc
 import Modbus
 import Synchronization
 import Testing
@@ -32,6 +33,9 @@ struct ModbusTCPTests {
         _ = try connection.perform(.writeCoils(address: 2, values: [true, true]), unit: 1)
         #expect(try device.units[1]!.registers(.holdingRegister, address: 5, count: 1) == [0xBEEF])
         #expect(try device.units[1]!.bits(.coil, address: 2, count: 3) == [true, true, false])
+        // The behaviour hears of a write just after the reply went out: wait for it, briefly.
+        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        while device.writes.withLock({ $0.count }) < 2, ContinuousClock.now < deadline { usleep(1000) }
         #expect(device.writes.withLock { $0.map(\.functionCode) } == [6, 15])
         server.stop()
     }
