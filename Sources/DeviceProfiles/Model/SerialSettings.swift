@@ -1,3 +1,5 @@
+public import Modbus
+
 /// The serial line a device model ships with; the station file may override it per bus.
 public struct SerialSettings: Sendable, Hashable {
     /// Parity as libmodbus names it.
@@ -9,11 +11,7 @@ public struct SerialSettings: Sendable, Hashable {
 
     /// Baud rates libmodbus 3.1.6 accepts; any other silently becomes 9600, so profiles may use
     /// only these (14400, offered by some sensors, is not among them).
-    public static let supportedBauds: [Int] = [
-        110, 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800,
-        500000, 576000, 921600, 1_000_000, 1_152_000, 1_500_000, 2_000_000, 2_500_000, 3_000_000,
-        3_500_000, 4_000_000,
-    ]
+    public static var supportedBauds: [Int] { SerialLine.supportedBauds }
 
     /// One of ``supportedBauds``.
     public var baud: Int
