@@ -1,4 +1,4 @@
-public import Modbus
+import Modbus
 
 /// The serial line a device model ships with; the station file may override it per bus.
 public struct SerialSettings: Sendable, Hashable {
