@@ -87,9 +87,10 @@ extension CustodyEngine {
     }
 
     /// FLOW-01 at the door: an officer's tag opens it unless someone beside it, bound for a holding or
-    /// interview room, has not completed intake. Wristbands never open doors. In a fire every lock stays released.
+    /// interview room, has not completed intake. Wristbands never open doors. In a fire every lock stays released and no door is held.
     private mutating func decideAccess(tag: TagID, door: StationLayout.Door) {
         guard let officer = index.officerByTag[tag] else {
+            if isFireActive { return }
             effects.append(.door(.keepLocked(door: door.id, reason: "a wristband cannot open a door")))
             return
         }

@@ -24,15 +24,14 @@ public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.device = device
     }
 
-    private var sortKey: [String] {
-        [
-            rule.rawValue, person?.rawValue ?? "", zone?.rawValue ?? "", door?.rawValue ?? "",
-            tag?.rawValue ?? "", device?.rawValue ?? "", condition,
-        ]
-    }
-
     public static func < (lhs: AlertKey, rhs: AlertKey) -> Bool {
-        lhs.sortKey.lexicographicallyPrecedes(rhs.sortKey)
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.person != rhs.person { return (lhs.person?.rawValue ?? "") < (rhs.person?.rawValue ?? "") }
+        if lhs.zone != rhs.zone { return (lhs.zone?.rawValue ?? "") < (rhs.zone?.rawValue ?? "") }
+        if lhs.door != rhs.door { return (lhs.door?.rawValue ?? "") < (rhs.door?.rawValue ?? "") }
+        if lhs.tag != rhs.tag { return (lhs.tag?.rawValue ?? "") < (rhs.tag?.rawValue ?? "") }
+        if lhs.device != rhs.device { return (lhs.device?.rawValue ?? "") < (rhs.device?.rawValue ?? "") }
+        return lhs.condition < rhs.condition
     }
 
     public var description: String {
