@@ -7,7 +7,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Verify and query a custody journal (opened read-only; the file is never modified).",
-        subcommands: [Verify.self, Custody.self, Alerts.self, Entries.self]
+        subcommands: [Verify.self, Head.self, Custody.self, Alerts.self, Entries.self]
     )
 
     /// The journal file every subcommand reads.
@@ -27,10 +27,19 @@ struct JournalCommand: AsyncParsableCommand {
             abstract: "Walk the hash chain; exit 1 and name the first altered or missing entry if it is broken.")
 
         @OptionGroup var database: Database
+        @Option(name: .customLong("anchor"),
+                help: "SEQ:HASH printed earlier by `journal head` and kept elsewhere (repeatable).")
+        var anchors: [String] = []
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() async throws {
-            let result = try database.reader().verify()
+            let parsed = try anchors.map { text in
+                guard let anchor = ChainAnchor(text) else {
+                    throw ValidationError("not an anchor: \(text) (expected SEQ:64-hex-digit hash)")
+                }
+                return anchor
+            }
+            let result = try database.reader().verify(anchors: parsed)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -39,6 +48,18 @@ struct JournalCommand: AsyncParsableCommand {
                 print("\(database.path): \(result)")
             }
             if !result.isIntact { throw ExitCode(1) }
+        }
+    }
+
+    struct Head: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the newest entry as SEQ:HASH, to keep outside the station as an anchor for verify.")
+
+        @OptionGroup var database: Database
+
+        func run() async throws {
+            guard let head = try database.reader().chainHead() else { throw ValidationError("the journal is empty") }
+            print(head)
         }
     }
 
