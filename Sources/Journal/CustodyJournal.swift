@@ -26,6 +26,7 @@ public final class CustodyJournal: Sendable {
         /// A cap on the database size in pages (SQLite `max_page_count`); nil for no cap beyond the disk.
         public var pageLimit: Int?
         /// Called on the writer thread when the health changes (once on failure, once on recovery).
+        /// It must return quickly and never wait for a ticket: the writer is blocked while it runs.
         public var onHealthChange: @Sendable (JournalHealth) -> Void
 
         /// Options with the defaults a station uses.
