@@ -95,3 +95,16 @@ public final class JournalReader: Sendable {
                             actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6))
     }
 }
+
+extension JournalReader {
+    /// Writes a consistent snapshot of the whole journal to a new file at `destination` (SQLite
+    /// `VACUUM INTO`), without stopping the writer: the copy an auditor takes away.
+    public func copy(to destination: String) throws(JournalError) {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw .invalidArgument("\(destination) already exists; a copy never overwrites a file")
+        }
+        try read { database throws(JournalError) in
+            try database.statement("VACUUM INTO ?").run([.text(destination)])
+        }
+    }
+}

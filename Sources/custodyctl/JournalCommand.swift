@@ -7,7 +7,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Verify and query a custody journal (opened read-only; the file is never modified).",
-        subcommands: [Verify.self, Head.self, Custody.self, Alerts.self, Entries.self]
+        subcommands: [Verify.self, Head.self, Copy.self, Custody.self, Alerts.self, Sessions.self, Entries.self]
     )
 
     /// The journal file every subcommand reads.
@@ -60,6 +60,21 @@ struct JournalCommand: AsyncParsableCommand {
         func run() async throws {
             guard let head = try database.reader().chainHead() else { throw ValidationError("the journal is empty") }
             print(head)
+        }
+    }
+
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a consistent copy of a journal, even while the daemon writes it.")
+
+        @Option(name: .customLong("db"), help: "The live journal database file.") var path: String
+        @Option(help: "The new file to write; it must not exist.") var to: String
+
+        func run() async throws {
+            let reader: JournalReader
+            do { reader = try JournalReader(path: path, access: .live) } catch { throw ValidationError(error.description) }
+            try reader.copy(to: to)
+            print("copied \(path) to \(to) at entry \(try reader.chainHead()?.description ?? "0 (empty)")")
         }
     }
 
@@ -117,6 +132,26 @@ struct JournalCommand: AsyncParsableCommand {
                 print("\(ExportCommand.formatTime(alert.raisedAt))  \(alert.id)  \(alert.rule)  \(alert.level.rawValue)  "
                       + "\(alert.state.rawValue)  \(alert.person ?? "-")  \(alert.zone ?? "-")  \(alert.message)")
             }
+        }
+    }
+
+    struct Sessions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Custody sessions begun in a date range, with totals.")
+
+        @OptionGroup var database: Database
+        @Option(help: "Arrived at or after (ISO 8601 date or date-time, UTC).") var from: String
+        @Option(help: "Arrived before (ISO 8601 date or date-time, UTC).") var to: String
+
+        func run() async throws {
+            let report = try database.reader().sessions(from: ExportCommand.parseTime(from),
+                                                        to: ExportCommand.parseTime(to), now: .now())
+            for session in report.sessions {
+                print("\(ExportCommand.formatTime(session.arrivedAt))  \(session.person)  \(session.displayName)  "
+                      + "held \(Custody.duration(session.heldMs))  \(session.outcome ?? "in custody")")
+            }
+            print("\(report.count) sessions, \(report.stillInCustody) still in custody, total held "
+                  + "\(Custody.duration(report.totalHeldMs)), longest \(Custody.duration(report.longestHeldMs)), "
+                  + "average \(Custody.duration(report.averageHeldMs)), \(report.alertsRaised) alerts raised")
         }
     }
 
