@@ -23,7 +23,7 @@ extension JournalReader {
                 try database.statement("SELECT \(Self.entryColumns) FROM entries WHERE seq > ? ORDER BY seq LIMIT ?")
                     .rows([.integer(from), .integer(Int64(pageSize))]) { row in
                         (seq: row.int64(0), at: row.int64(1), kind: row.text(2), subject: row.text(3),
-                         actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6))
+                         actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6), changes: row.optionalBlob(7))
                     }
             }
             for row in page {
@@ -33,7 +33,8 @@ extension JournalReader {
                                              problem: .missing(seq: expectedSeq))
                 }
                 let hash = ChainHash.compute(previous: previous, seq: row.seq, at: row.at, kind: row.kind,
-                                             subject: row.subject, actor: row.actor, body: row.body)
+                                             subject: row.subject, actor: row.actor, body: row.body,
+                                             changes: row.changes)
                 checked += 1
                 guard hash == row.hash else {
                     return ChainVerification(entriesChecked: checked, lastIntactSeq: intactUpTo,

@@ -86,13 +86,14 @@ public final class JournalReader: Sendable {
         }
     }
 
-    static let entryColumns = "seq, at_ms, kind, subject, actor, body, hash"
+    static let entryColumns = "seq, at_ms, kind, subject, actor, body, hash, changes"
 
     static func entry(_ row: SQLiteStatement) -> JournalEntry {
         let stored = row.text(3)
         return JournalEntry(seq: row.int64(0), at: row.int64(1), kind: EntryKind(rawValue: row.text(2)),
                             subject: Subject(stored: stored) ?? Subject(.station, stored),
-                            actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6))
+                            actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6),
+                            changes: row.optionalBlob(7).map(ProjectionChange.decodeList) ?? [])
     }
 }
 

@@ -7,7 +7,7 @@ enum JournalSchema {
     static var latestVersion: Int { migrations.count }
 
     /// Migration `i` takes a file from version `i` to version `i + 1`.
-    static let migrations: [String] = [entries, projections]
+    static let migrations: [String] = [entries, projections, changesInEntries]
 
     /// Version 1: the hash-chained entries, kept append-only by triggers.
     static let entries = """
@@ -96,6 +96,10 @@ enum JournalSchema {
         CREATE INDEX zone_visits_open ON zone_visits(person) WHERE left_at IS NULL;
         CREATE INDEX zone_visits_by_person ON zone_visits(person, entered_at);
         """
+
+    /// Version 3: each entry keeps the projection changes it carried (JSON, covered by the hash), so the
+    /// projections can be rebuilt from the chain alone and an auditor can see what every entry changed.
+    static let changesInEntries = "ALTER TABLE entries ADD COLUMN changes BLOB;"
 
     /// Brings the file up to `target` (the latest by default), one transaction per version.
     static func migrate(_ database: SQLiteDatabase, to target: Int = latestVersion) throws(JournalError) {

@@ -111,15 +111,17 @@ final class JournalWriter: Sendable {
         do throws(JournalError) {
             try database.statement("BEGIN IMMEDIATE").run()
             let insert = try database.statement(
-                "INSERT INTO entries (seq, at_ms, kind, subject, actor, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                "INSERT INTO entries (seq, at_ms, kind, subject, actor, body, hash, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             let projections = ProjectionApplier(database: database)
             for (entry, _) in batch {
                 seq += 1
                 let subject = entry.subject.description
+                let changes = entry.changes.isEmpty ? nil : ProjectionChange.encodeList(entry.changes)
                 hash = ChainHash.compute(previous: hash, seq: seq, at: entry.at, kind: entry.kind.rawValue,
-                                         subject: subject, actor: entry.actor, body: entry.body)
+                                         subject: subject, actor: entry.actor, body: entry.body, changes: changes)
                 try insert.run([.integer(seq), .integer(entry.at), .text(entry.kind.rawValue), .text(subject),
-                                .optionalText(entry.actor), .blob(entry.body), .blob(hash)])
+                                .optionalText(entry.actor), .blob(entry.body), .blob(hash),
+                                changes.map { .blob($0) } ?? .null])
                 for change in entry.changes { try projections.apply(change, seq: seq) }
             }
             try database.statement("""
