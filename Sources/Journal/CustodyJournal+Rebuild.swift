@@ -6,7 +6,7 @@ extension CustodyJournal {
     ///
     /// For a journal no process is writing (it takes the writer lock): after restoring a copy, or when the
     /// projections are suspected of disagreeing with the chain. Entries written before schema version 3 carry
-    /// no changes, so their effect on the projections is lost by a rebuild.
+    /// no changes, so a journal holding any is refused rather than rebuilt incompletely.
     public static func rebuildProjections(path: String) throws(JournalError) -> Int64 {
         let lock = try WriterLock(journalPath: path)
         let database = try SQLiteDatabase(path: path, mode: .readWrite)
@@ -16,6 +16,11 @@ extension CustodyJournal {
         }
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL")
         try JournalSchema.migrate(database)
+        let changesFrom = try database.integer("SELECT value FROM journal_meta WHERE key = 'changes_from_seq'")
+        guard changesFrom <= 1 else {
+            throw .invalidArgument("\(path): entries 1...\(changesFrom - 1) were written before entries kept their "
+                + "projection changes; a rebuild would lose their effect, so the projections were left as they are")
+        }
         try database.execute("BEGIN IMMEDIATE")
         do throws(JournalError) {
             try database.execute("""

@@ -99,7 +99,12 @@ enum JournalSchema {
 
     /// Version 3: each entry keeps the projection changes it carried (JSON, covered by the hash), so the
     /// projections can be rebuilt from the chain alone and an auditor can see what every entry changed.
-    static let changesInEntries = "ALTER TABLE entries ADD COLUMN changes BLOB;"
+    /// `changes_from_seq` remembers where that began: a rebuild is complete only from there.
+    static let changesInEntries = """
+        ALTER TABLE entries ADD COLUMN changes BLOB;
+        CREATE TABLE journal_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO journal_meta VALUES ('changes_from_seq', (SELECT IFNULL(MAX(seq), 0) + 1 FROM entries));
+        """
 
     /// Brings the file up to `target` (the latest by default), one transaction per version.
     static func migrate(_ database: SQLiteDatabase, to target: Int = latestVersion) throws(JournalError) {

@@ -7,7 +7,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Verify and query a custody journal (opened read-only; the file is never modified).",
-        subcommands: [Verify.self, Head.self, Copy.self, Custody.self, Alerts.self, Sessions.self, Entries.self]
+        subcommands: [Verify.self, Head.self, Copy.self, Custody.self, Alerts.self, Sessions.self, Entries.self, RebuildProjections.self]
     )
 
     /// The journal file every subcommand reads.
@@ -169,6 +169,19 @@ struct JournalCommand: AsyncParsableCommand {
                 print("\(entry.seq)  \(ExportCommand.formatTime(entry.at))  \(entry.kind)  \(entry.subject)  "
                       + "\(entry.actor ?? "-")  \(entry.bodyText ?? "<\(entry.body.count) bytes>")")
             }
+        }
+    }
+
+    struct RebuildProjections: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rebuild-projections",
+            abstract: "Rebuild custody, clocks, alerts, devices and zones from the chain (modifies the file; daemon stopped).")
+
+        @Option(name: .customLong("db"), help: "The journal database file.") var path: String
+
+        func run() async throws {
+            let replayed = try CustodyJournal.rebuildProjections(path: path)
+            print("\(path): projections rebuilt from \(replayed) entries")
         }
     }
 }

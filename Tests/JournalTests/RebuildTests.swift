@@ -52,3 +52,13 @@ struct RebuildTests {
         journal.close()
     }
 }
+
+extension RebuildTests {
+    @Test func aJournalWithEntriesFromBeforeVersion3IsNotRebuiltIncompletely() throws {
+        let directory = TemporaryDirectory()
+        let path = try MigrationTests.file(at: 2, in: directory)
+        let message = "\(path): entries 1...3 were written before entries kept their projection changes; "
+            + "a rebuild would lose their effect, so the projections were left as they are"
+        #expect(throws: JournalError.invalidArgument(message)) { try CustodyJournal.rebuildProjections(path: path) }
+    }
+}
