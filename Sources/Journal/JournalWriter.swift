@@ -81,19 +81,20 @@ final class JournalWriter: Sendable {
                     queue.idle = !queue.closing
                     return ([], limit, queue.closing)
                 }
-                if queue.pending.count <= maxBatch {
-                    defer { queue.pending = [] }
-                    return (queue.pending, limit, false)
-                }
-                let head = Array(queue.pending.prefix(maxBatch))
-                queue.pending.removeFirst(maxBatch)
-                return (head, limit, false)
+                defer { queue.pending = [] }
+                return (queue.pending, limit, false)
             }
             if let pageLimit {
                 try? database.execute("PRAGMA max_page_count = \(pageLimit ?? 4_294_967_294)")
             }
             if !batch.isEmpty {
-                commit(batch, database: database, chain: &chain)
+                // Everything queued is taken at once; transactions stay at most `maxBatch` entries.
+                var start = 0
+                while start < batch.count {
+                    let end = min(start + maxBatch, batch.count)
+                    commit(batch[start..<end], database: database, chain: &chain)
+                    start = end
+                }
             } else if stop {
                 break
             } else if pageLimit == nil {
@@ -104,7 +105,7 @@ final class JournalWriter: Sendable {
         finished.signal()
     }
 
-    private func commit(_ batch: [(entry: NewEntry, ticket: AppendTicket)], database: SQLiteDatabase,
+    private func commit(_ batch: ArraySlice<(entry: NewEntry, ticket: AppendTicket)>, database: SQLiteDatabase,
                         chain: inout (seq: Int64, hash: Data)) {
         var seq = chain.seq
         var hash = chain.hash
