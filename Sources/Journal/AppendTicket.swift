@@ -16,10 +16,6 @@ public final class AppendTicket: Sendable {
 
     init() {}
 
-    init(failed error: JournalError) {
-        state.withLock { $0 = .done(.failure(error)) }
-    }
-
     /// The outcome if the writer has decided it, without waiting.
     public var outcome: Result<Int64, JournalError>? {
         state.withLock { state in

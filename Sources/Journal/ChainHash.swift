@@ -10,7 +10,7 @@ enum ChainHash {
     static let genesis = Data(repeating: 0, count: 32)
 
     static func compute(previous: Data, seq: Int64, at: UTCMillis, kind: String, subject: String,
-                        actor: String?, body: Data) -> Data {
+                        actor: String?, body: Data, changes: Data? = nil) -> Data {
         var hasher = SHA256()
         hasher.update(data: previous)
         var fixed = [UInt8]()
@@ -26,6 +26,8 @@ enum ChainHash {
             hasher.update(data: [0xFF, 0xFF, 0xFF, 0xFF])
         }
         field(body, into: &hasher)
+        // Entries written before schema version 3 have no changes and hash exactly as they did then.
+        if let changes { field(changes, into: &hasher) }
         return Data(hasher.finalize())
     }
 

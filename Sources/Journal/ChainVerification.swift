@@ -6,6 +6,9 @@ public struct ChainVerification: Sendable, Hashable, Codable, CustomStringConver
         case altered(seq: Int64)
         /// No entry has this sequence number, but the chain says one was written.
         case missing(seq: Int64)
+        /// The chain is consistent but differs from an anchor recorded at this sequence number: it was
+        /// rewritten (hashes recomputed) somewhere after the previous anchor, at or before this one.
+        case rewritten(seq: Int64)
     }
 
     /// Entries read before the walk stopped.
@@ -21,7 +24,7 @@ public struct ChainVerification: Sendable, Hashable, Codable, CustomStringConver
     /// The first bad sequence number, if any.
     public var firstBadSeq: Int64? {
         switch problem {
-        case let .altered(seq), let .missing(seq): seq
+        case let .altered(seq), let .missing(seq), let .rewritten(seq): seq
         case nil: nil
         }
     }
@@ -34,6 +37,8 @@ public struct ChainVerification: Sendable, Hashable, Codable, CustomStringConver
             "chain BROKEN: entry \(seq) was altered or moved (entries 1...\(lastIntactSeq) intact)"
         case let .missing(seq):
             "chain BROKEN: entry \(seq) is missing (entries 1...\(lastIntactSeq) intact)"
+        case let .rewritten(seq):
+            "chain BROKEN: rewritten after entry \(lastIntactSeq), at or before entry \(seq) (its hash differs from the anchor)"
         }
     }
 }

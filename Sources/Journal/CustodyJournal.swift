@@ -26,6 +26,7 @@ public final class CustodyJournal: Sendable {
         /// A cap on the database size in pages (SQLite `max_page_count`); nil for no cap beyond the disk.
         public var pageLimit: Int?
         /// Called on the writer thread when the health changes (once on failure, once on recovery).
+        /// It must return quickly and never wait for a ticket: the writer is blocked while it runs.
         public var onHealthChange: @Sendable (JournalHealth) -> Void
 
         /// Options with the defaults a station uses.
@@ -102,8 +103,12 @@ public final class CustodyJournal: Sendable {
     /// Changes the cap on the database size in pages, taking effect before the next batch; nil removes it.
     public func setPageLimit(_ pages: Int?) { writer.setPageLimit(pages) }
 
-    /// Writes everything already queued, then stops the writer; later appends fail with `.closed`.
-    public func close() { writer.close() }
+    /// Writes everything already queued, stops the writer and lets another process open the file for
+    /// writing; later appends fail with `.closed`.
+    public func close() {
+        writer.close()
+        lock.release()
+    }
 
     /// A reader on the same file, for queries while the journal is being written.
     public func makeReader() throws(JournalError) -> JournalReader {

@@ -10,6 +10,7 @@ struct ExportedEntry: Encodable {
     var actor: String?
     var body: String
     var hash: String
+    var changes: [ProjectionChange]?
 
     init(_ entry: JournalEntry) {
         seq = entry.seq
@@ -20,6 +21,7 @@ struct ExportedEntry: Encodable {
         actor = entry.actor
         body = JournalExporter.bodyText(entry.body)
         hash = JournalExporter.hex(entry.hash)
+        changes = entry.changes.isEmpty ? nil : entry.changes
     }
 }
 

@@ -11,10 +11,12 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var body: Data
     /// SHA-256 of the previous entry's hash and this entry's fields.
     public var hash: Data
+    /// The projection changes the entry carried (empty for entries written before schema version 3).
+    public var changes: [ProjectionChange]
 
     /// An entry as stored.
     public init(seq: Int64, at: UTCMillis, kind: EntryKind, subject: Subject, actor: String?, body: Data,
-                hash: Data) {
+                hash: Data, changes: [ProjectionChange] = []) {
         self.seq = seq
         self.at = at
         self.kind = kind
@@ -22,6 +24,7 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.actor = actor
         self.body = body
         self.hash = hash
+        self.changes = changes
     }
 
     /// The body as text when it is UTF-8 (JSON bodies always are).

@@ -24,7 +24,7 @@ public enum JournalError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason):
-            "journal \(path): cannot open (\(reason)); check the path exists and the daemon user may read and write it"
+            "journal \(path): cannot open (\(reason)); check the path exists and is readable (and writable, for the daemon)"
         case let .storageFull(path):
             "journal \(path): storage full; free disk space or raise the page limit, "
                 + "acknowledged entries are safe and writing resumes on its own"

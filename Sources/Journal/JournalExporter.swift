@@ -62,11 +62,12 @@ public struct JournalExporter: Sendable {
         case .json:
             return Self.json(entries.map(ExportedEntry.init))
         case .csv:
-            return Self.csv(header: ["seq", "time_utc", "kind", "subject", "actor", "body", "hash"],
+            return Self.csv(header: ["seq", "time_utc", "kind", "subject", "actor", "body", "hash", "changes"],
                             rows: entries.map { entry in
                                 [String(entry.seq), Self.time(entry.at), entry.kind.rawValue,
                                  entry.subject.description, entry.actor ?? "", Self.bodyText(entry.body),
-                                 Self.hex(entry.hash)]
+                                 Self.hex(entry.hash),
+                                 entry.changes.isEmpty ? "" : Self.bodyText(ProjectionChange.encodeList(entry.changes))]
                             })
         }
     }

@@ -86,12 +86,26 @@ public final class JournalReader: Sendable {
         }
     }
 
-    static let entryColumns = "seq, at_ms, kind, subject, actor, body, hash"
+    static let entryColumns = "seq, at_ms, kind, subject, actor, body, hash, changes"
 
     static func entry(_ row: SQLiteStatement) -> JournalEntry {
         let stored = row.text(3)
         return JournalEntry(seq: row.int64(0), at: row.int64(1), kind: EntryKind(rawValue: row.text(2)),
                             subject: Subject(stored: stored) ?? Subject(.station, stored),
-                            actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6))
+                            actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6),
+                            changes: row.optionalBlob(7).map(ProjectionChange.decodeList) ?? [])
+    }
+}
+
+extension JournalReader {
+    /// Writes a consistent snapshot of the whole journal to a new file at `destination` (SQLite
+    /// `VACUUM INTO`), without stopping the writer: the copy an auditor takes away.
+    public func copy(to destination: String) throws(JournalError) {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw .invalidArgument("\(destination) already exists; a copy never overwrites a file")
+        }
+        try read { database throws(JournalError) in
+            try database.statement("VACUUM INTO ?").run([.text(destination)])
+        }
     }
 }

@@ -7,7 +7,7 @@ enum JournalSchema {
     static var latestVersion: Int { migrations.count }
 
     /// Migration `i` takes a file from version `i` to version `i + 1`.
-    static let migrations: [String] = [entries, projections]
+    static let migrations: [String] = [entries, projections, changesInEntries]
 
     /// Version 1: the hash-chained entries, kept append-only by triggers.
     static let entries = """
@@ -95,6 +95,15 @@ enum JournalSchema {
         );
         CREATE INDEX zone_visits_open ON zone_visits(person) WHERE left_at IS NULL;
         CREATE INDEX zone_visits_by_person ON zone_visits(person, entered_at);
+        """
+
+    /// Version 3: each entry keeps the projection changes it carried (JSON, covered by the hash), so the
+    /// projections can be rebuilt from the chain alone and an auditor can see what every entry changed.
+    /// `changes_from_seq` remembers where that began: a rebuild is complete only from there.
+    static let changesInEntries = """
+        ALTER TABLE entries ADD COLUMN changes BLOB;
+        CREATE TABLE journal_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO journal_meta VALUES ('changes_from_seq', (SELECT IFNULL(MAX(seq), 0) + 1 FROM entries));
         """
 
     /// Brings the file up to `target` (the latest by default), one transaction per version.

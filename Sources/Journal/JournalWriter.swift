@@ -81,19 +81,20 @@ final class JournalWriter: Sendable {
                     queue.idle = !queue.closing
                     return ([], limit, queue.closing)
                 }
-                if queue.pending.count <= maxBatch {
-                    defer { queue.pending = [] }
-                    return (queue.pending, limit, false)
-                }
-                let head = Array(queue.pending.prefix(maxBatch))
-                queue.pending.removeFirst(maxBatch)
-                return (head, limit, false)
+                defer { queue.pending = [] }
+                return (queue.pending, limit, false)
             }
             if let pageLimit {
                 try? database.execute("PRAGMA max_page_count = \(pageLimit ?? 4_294_967_294)")
             }
             if !batch.isEmpty {
-                commit(batch, database: database, chain: &chain)
+                // Everything queued is taken at once; transactions stay at most `maxBatch` entries.
+                var start = 0
+                while start < batch.count {
+                    let end = min(start + maxBatch, batch.count)
+                    commit(batch[start..<end], database: database, chain: &chain)
+                    start = end
+                }
             } else if stop {
                 break
             } else if pageLimit == nil {
@@ -104,22 +105,24 @@ final class JournalWriter: Sendable {
         finished.signal()
     }
 
-    private func commit(_ batch: [(entry: NewEntry, ticket: AppendTicket)], database: SQLiteDatabase,
+    private func commit(_ batch: ArraySlice<(entry: NewEntry, ticket: AppendTicket)>, database: SQLiteDatabase,
                         chain: inout (seq: Int64, hash: Data)) {
         var seq = chain.seq
         var hash = chain.hash
         do throws(JournalError) {
             try database.statement("BEGIN IMMEDIATE").run()
             let insert = try database.statement(
-                "INSERT INTO entries (seq, at_ms, kind, subject, actor, body, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                "INSERT INTO entries (seq, at_ms, kind, subject, actor, body, hash, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             let projections = ProjectionApplier(database: database)
             for (entry, _) in batch {
                 seq += 1
                 let subject = entry.subject.description
+                let changes = entry.changes.isEmpty ? nil : ProjectionChange.encodeList(entry.changes)
                 hash = ChainHash.compute(previous: hash, seq: seq, at: entry.at, kind: entry.kind.rawValue,
-                                         subject: subject, actor: entry.actor, body: entry.body)
+                                         subject: subject, actor: entry.actor, body: entry.body, changes: changes)
                 try insert.run([.integer(seq), .integer(entry.at), .text(entry.kind.rawValue), .text(subject),
-                                .optionalText(entry.actor), .blob(entry.body), .blob(hash)])
+                                .optionalText(entry.actor), .blob(entry.body), .blob(hash),
+                                changes.map { .blob($0) } ?? .null])
                 for change in entry.changes { try projections.apply(change, seq: seq) }
             }
             try database.statement("""

@@ -3,7 +3,7 @@
 ///
 /// The journal does not interpret entry bodies; the daemon maps each core effect to these changes. Every
 /// case names the person, alert, device or zone it touches by the same ids the core uses.
-public enum ProjectionChange: Sendable, Hashable {
+public enum ProjectionChange: Sendable, Hashable, Codable {
     /// A person was registered on arrival; opens a custody session.
     case custodyOpened(person: String, displayName: String, id: ProtectedID?, arrivedAt: UTCMillis)
     /// A person left custody (released, transferred); closes the session and stops its clocks.

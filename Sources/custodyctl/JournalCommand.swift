@@ -7,7 +7,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Verify and query a custody journal (opened read-only; the file is never modified).",
-        subcommands: [Verify.self, Custody.self, Alerts.self, Entries.self]
+        subcommands: [Verify.self, Head.self, Copy.self, Custody.self, Alerts.self, Sessions.self, Entries.self, RebuildProjections.self]
     )
 
     /// The journal file every subcommand reads.
@@ -27,10 +27,19 @@ struct JournalCommand: AsyncParsableCommand {
             abstract: "Walk the hash chain; exit 1 and name the first altered or missing entry if it is broken.")
 
         @OptionGroup var database: Database
+        @Option(name: .customLong("anchor"),
+                help: "SEQ:HASH printed earlier by `journal head` and kept elsewhere (repeatable).")
+        var anchors: [String] = []
         @Flag(help: "Print the result as JSON.") var json = false
 
         func run() async throws {
-            let result = try database.reader().verify()
+            let parsed = try anchors.map { text in
+                guard let anchor = ChainAnchor(text) else {
+                    throw ValidationError("not an anchor: \(text) (expected SEQ:64-hex-digit hash)")
+                }
+                return anchor
+            }
+            let result = try database.reader().verify(anchors: parsed)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
@@ -39,6 +48,33 @@ struct JournalCommand: AsyncParsableCommand {
                 print("\(database.path): \(result)")
             }
             if !result.isIntact { throw ExitCode(1) }
+        }
+    }
+
+    struct Head: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the newest entry as SEQ:HASH, to keep outside the station as an anchor for verify.")
+
+        @OptionGroup var database: Database
+
+        func run() async throws {
+            guard let head = try database.reader().chainHead() else { throw ValidationError("the journal is empty") }
+            print(head)
+        }
+    }
+
+    struct Copy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a consistent copy of a journal, even while the daemon writes it.")
+
+        @Option(name: .customLong("db"), help: "The live journal database file.") var path: String
+        @Option(help: "The new file to write; it must not exist.") var to: String
+
+        func run() async throws {
+            let reader: JournalReader
+            do { reader = try JournalReader(path: path, access: .live) } catch { throw ValidationError(error.description) }
+            try reader.copy(to: to)
+            print("copied \(path) to \(to) at entry \(try reader.chainHead()?.description ?? "0 (empty)")")
         }
     }
 
@@ -99,6 +135,26 @@ struct JournalCommand: AsyncParsableCommand {
         }
     }
 
+    struct Sessions: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Custody sessions begun in a date range, with totals.")
+
+        @OptionGroup var database: Database
+        @Option(help: "Arrived at or after (ISO 8601 date or date-time, UTC).") var from: String
+        @Option(help: "Arrived before (ISO 8601 date or date-time, UTC).") var to: String
+
+        func run() async throws {
+            let report = try database.reader().sessions(from: ExportCommand.parseTime(from),
+                                                        to: ExportCommand.parseTime(to), now: .now())
+            for session in report.sessions {
+                print("\(ExportCommand.formatTime(session.arrivedAt))  \(session.person)  \(session.displayName)  "
+                      + "held \(Custody.duration(session.heldMs))  \(session.outcome ?? "in custody")")
+            }
+            print("\(report.count) sessions, \(report.stillInCustody) still in custody, total held "
+                  + "\(Custody.duration(report.totalHeldMs)), longest \(Custody.duration(report.longestHeldMs)), "
+                  + "average \(Custody.duration(report.averageHeldMs)), \(report.alertsRaised) alerts raised")
+        }
+    }
+
     struct Entries: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print entries in sequence order.")
 
@@ -113,6 +169,19 @@ struct JournalCommand: AsyncParsableCommand {
                 print("\(entry.seq)  \(ExportCommand.formatTime(entry.at))  \(entry.kind)  \(entry.subject)  "
                       + "\(entry.actor ?? "-")  \(entry.bodyText ?? "<\(entry.body.count) bytes>")")
             }
+        }
+    }
+
+    struct RebuildProjections: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rebuild-projections",
+            abstract: "Rebuild custody, clocks, alerts, devices and zones from the chain (modifies the file; daemon stopped).")
+
+        @Option(name: .customLong("db"), help: "The journal database file.") var path: String
+
+        func run() async throws {
+            let replayed = try CustodyJournal.rebuildProjections(path: path)
+            print("\(path): projections rebuilt from \(replayed) entries")
         }
     }
 }

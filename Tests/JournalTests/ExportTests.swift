@@ -45,4 +45,17 @@ struct ExportTests {
         let entries = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
         #expect(entries.compactMap { $0["seq"] as? Int } == [3, 4, 5])
     }
+
+    @Test func exportedEntriesShowWhatTheyChanged() throws {
+        let directory = TemporaryDirectory()
+        let reader = try ProjectionTests.station(in: directory, key: .random()).makeReader()
+        let exporter = JournalExporter(reader: reader)
+        let csv = String(decoding: try exporter.range(from: 0, to: .max, format: .csv), as: UTF8.self)
+        let last = try #require(csv.split(separator: "\r\n").last)
+        #expect(last.hasSuffix(#""[{""custodyClosed"":{""outcome"":""released"",""person"":""P-2"",""releasedAt"":1767243600000}}]""#))
+        let json = try exporter.range(from: 0, to: .max, format: .json)
+        let entries = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
+        #expect((entries.last?["changes"] as? [Any])?.count == 1)
+        #expect(entries[1]["changes"] != nil)
+    }
 }

@@ -14,7 +14,7 @@ struct MigrationTests {
                 let body = Data(#"{"n":\#(seq)}"#.utf8)
                 previous = ChainHash.compute(previous: previous, seq: seq, at: Sample.t0, kind: "observation",
                                              subject: "person:P-1", actor: nil, body: body)
-                try database.statement("INSERT INTO entries VALUES (?, ?, 'observation', 'person:P-1', NULL, ?, ?)")
+                try database.statement("INSERT INTO entries (seq, at_ms, kind, subject, actor, body, hash) VALUES (?, ?, 'observation', 'person:P-1', NULL, ?, ?)")
                     .run([.integer(seq), .integer(Sample.t0), .blob(body), .blob(previous)])
             }
             try database.statement("INSERT INTO chain_head VALUES (1, 3, ?)").run([.blob(previous)])
