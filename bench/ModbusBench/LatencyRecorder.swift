@@ -37,7 +37,8 @@ struct LatencyRecorder {
         guard !sorted.isEmpty else { return "requests=0 seconds=0 rps=0 p50_us=0 p99_us=0 errors=\(errors)" }
         let p50 = sorted[sorted.count / 2] * 1e6
         let p99 = sorted[Int(Double(sorted.count) * 0.99)] * 1e6
-        return "requests=\(sorted.count) seconds=\(format(elapsed, 3)) rps=\(format(Double(sorted.count) / elapsed, 0))"
+        let rate = Double(sorted.count) / elapsed
+        return "requests=\(sorted.count) seconds=\(format(elapsed, 3)) rps=\(format(rate, rate < 1000 ? 1 : 0))"
             + " p50_us=\(format(p50, 1)) p99_us=\(format(p99, 1)) errors=\(errors)"
     }
 
