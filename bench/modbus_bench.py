@@ -11,6 +11,7 @@ import os
 import platform
 import re
 import select
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,14 +35,25 @@ RESULT = re.compile(r"(\w+)=([-\d.]+)")
 
 
 def libmodbus_flags() -> list[str]:
+    """pkg-config's flags for libmodbus; Debian's layout when pkg-config itself is missing."""
+    if shutil.which("pkg-config") is None:
+        return ["-I/usr/include/modbus", "-lmodbus"]
     return subprocess.check_output(["pkg-config", "--cflags", "--libs", "libmodbus"], text=True).split()
+
+
+def c_compiler() -> str:
+    """gcc, or the C compiler Swift ships (clang)."""
+    for name in ["gcc", "cc", "clang"]:
+        if path := shutil.which(name):
+            return path
+    sys.exit("no C compiler found (gcc, cc or clang); install gcc")
 
 
 def build_peers(out: Path) -> dict[str, Path]:
     """Our C poll loop, and libmodbus's bandwidth-server-one patched to bind port 0 and say `ready PORT`."""
     out.mkdir(parents=True, exist_ok=True)
     loop = out / "fc3_loop"
-    subprocess.check_call(["gcc", "-O2", "-o", loop, ROOT / "bench/peers/fc3_loop.c", *libmodbus_flags()])
+    subprocess.check_call([c_compiler(), "-O2", "-o", loop, ROOT / "bench/peers/fc3_loop.c", *libmodbus_flags()])
     source = (EXAMPLES / "bandwidth-server-one.c").read_text()
     for original, replacement in [
         ('modbus_new_tcp("127.0.0.1", 1502)', 'modbus_new_tcp("127.0.0.1", 0)'),
@@ -53,7 +65,7 @@ def build_peers(out: Path) -> dict[str, Path]:
     patched = out / "bandwidth-server-one.c"
     patched.write_text(ANNOUNCE_READY + source)
     server = out / "bandwidth-server-one"
-    subprocess.check_call(["gcc", "-O2", "-o", server, patched, *libmodbus_flags()])
+    subprocess.check_call([c_compiler(), "-O2", "-o", server, patched, *libmodbus_flags()])
     return {"loop": loop, "bandwidth_server": server}
 
 
@@ -188,7 +200,9 @@ def render(args, results, unpinned, rtu, load_before, load_after) -> str:
         return f"{whole:.2f}× | {statistics.median(paired):.2f}× ({min(paired):.2f}–{max(paired):.2f})"
 
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
-    versions = subprocess.run(["pkg-config", "--modversion", "libmodbus"], capture_output=True, text=True).stdout.strip()
+    versions = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libmodbus-dev"], capture_output=True, text=True
+    ).stdout.strip() or "?"
     lines = [
         f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` "
         f"(`scripts/bench`: {args.rounds} pinned rounds of {args.seconds:g} s per TCP figure, medians, range in brackets).",

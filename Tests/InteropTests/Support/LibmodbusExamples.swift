@@ -56,13 +56,21 @@ enum LibmodbusExamples {
         return binary
     }
 
-    /// Compiles one C file against the installed libmodbus.
+    /// Compiles one C file against the installed libmodbus, with gcc, or the C compiler Swift ships (clang).
     static func compile(_ source: URL, to binary: URL) throws {
-        let pkgConfig = try Peers.tool("pkg-config", package: "pkg-config")
-        let gcc = try Peers.tool("gcc", package: "gcc")
-        let flags = try PeerProcess.run("pkg-config", executable: pkgConfig, arguments: ["--cflags", "--libs", "libmodbus"])
-            .joined(separator: " ").split(separator: " ").map(String.init)
+        let compiler = try (try? Peers.tool("gcc", package: "gcc")) ?? (try? Peers.tool("cc", package: "gcc"))
+            ?? Peers.tool("clang", package: "gcc")
         _ = try PeerProcess.run(
-            "gcc", executable: gcc, arguments: ["-O2", "-o", binary.path, source.path] + flags, timeout: .seconds(60))
+            compiler.lastPathComponent, executable: compiler,
+            arguments: ["-O2", "-o", binary.path, source.path] + (try libmodbusFlags()), timeout: .seconds(60))
+    }
+
+    /// pkg-config's flags for libmodbus; Debian's layout when pkg-config itself is missing.
+    private static func libmodbusFlags() throws -> [String] {
+        guard let pkgConfig = try? Peers.tool("pkg-config", package: "pkg-config") else {
+            return ["-I/usr/include/modbus", "-lmodbus"]
+        }
+        return try PeerProcess.run("pkg-config", executable: pkgConfig, arguments: ["--cflags", "--libs", "libmodbus"])
+            .joined(separator: " ").split(separator: " ").map(String.init)
     }
 }
