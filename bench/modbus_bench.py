@@ -11,6 +11,7 @@ import os
 import platform
 import re
 import select
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,14 +35,25 @@ RESULT = re.compile(r"(\w+)=([-\d.]+)")
 
 
 def libmodbus_flags() -> list[str]:
+    """pkg-config's flags for libmodbus; Debian's layout when pkg-config itself is missing."""
+    if shutil.which("pkg-config") is None:
+        return ["-I/usr/include/modbus", "-lmodbus"]
     return subprocess.check_output(["pkg-config", "--cflags", "--libs", "libmodbus"], text=True).split()
+
+
+def c_compiler() -> str:
+    """gcc, or the C compiler Swift ships (clang)."""
+    for name in ["gcc", "cc", "clang"]:
+        if path := shutil.which(name):
+            return path
+    sys.exit("no C compiler found (gcc, cc or clang); install gcc")
 
 
 def build_peers(out: Path) -> dict[str, Path]:
     """Our C poll loop, and libmodbus's bandwidth-server-one patched to bind port 0 and say `ready PORT`."""
     out.mkdir(parents=True, exist_ok=True)
     loop = out / "fc3_loop"
-    subprocess.check_call(["gcc", "-O2", "-o", loop, ROOT / "bench/peers/fc3_loop.c", *libmodbus_flags()])
+    subprocess.check_call([c_compiler(), "-O2", "-o", loop, ROOT / "bench/peers/fc3_loop.c", *libmodbus_flags()])
     source = (EXAMPLES / "bandwidth-server-one.c").read_text()
     for original, replacement in [
         ('modbus_new_tcp("127.0.0.1", 1502)', 'modbus_new_tcp("127.0.0.1", 0)'),
@@ -53,7 +65,7 @@ def build_peers(out: Path) -> dict[str, Path]:
     patched = out / "bandwidth-server-one.c"
     patched.write_text(ANNOUNCE_READY + source)
     server = out / "bandwidth-server-one"
-    subprocess.check_call(["gcc", "-O2", "-o", server, patched, *libmodbus_flags()])
+    subprocess.check_call([c_compiler(), "-O2", "-o", server, patched, *libmodbus_flags()])
     return {"loop": loop, "bandwidth_server": server}
 
 
@@ -71,6 +83,11 @@ class Server:
             self.stop()
             sys.exit(f"{' '.join(map(str, command))} did not say ready (got {line!r})")
         self.port = int(line.split()[1])
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the server has used so far (all its threads)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         try:
@@ -92,6 +109,15 @@ def measure(command: list[str]) -> dict[str, float]:
     return {key: float(value) for key, value in RESULT.findall(line)}
 
 
+def measure_against(server: Server, command: list[str]) -> dict[str, float]:
+    """Runs a client loop against `server`; adds the server's CPU time per request (the client's 1000
+    warm-up requests included, since they fall inside the same window)."""
+    before = server.cpu_seconds()
+    result = measure(command)
+    result["server_cpu_us"] = (server.cpu_seconds() - before) / (result["requests"] + 1000) * 1e6
+    return result
+
+
 def median(results: list[dict[str, float]], key: str) -> float:
     return statistics.median(result[key] for result in results)
 
@@ -99,8 +125,8 @@ def median(results: list[dict[str, float]], key: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--swift-bin", required=True, help="the release modbus-bench executable")
-    parser.add_argument("--seconds", type=float, default=2.0, help="length of each TCP measurement")
-    parser.add_argument("--rounds", type=int, default=5, help="pinned rounds; medians are reported")
+    parser.add_argument("--seconds", type=float, default=1.5, help="length of each TCP measurement")
+    parser.add_argument("--rounds", type=int, default=7, help="pinned rounds; medians are reported")
     parser.add_argument("--cpu", default=os.environ.get("BENCH_CPU", "0"), help="CPU both ends are pinned to")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/out")
     args = parser.parse_args()
@@ -128,7 +154,7 @@ def main() -> None:
     for round_number in range(args.rounds):
         for name, (server_name, client) in scenarios.items():
             server = Server(pin + servers[server_name])
-            results[name].append(measure(pin + client(server.port)))
+            results[name].append(measure_against(server, pin + client(server.port)))
             server.stop()
             print(f"round {round_number + 1}/{args.rounds} {name}: {results[name][-1]}", file=sys.stderr)
     for name in ["c-client/libmodbus-server", "swift-client/libmodbus-server"]:
@@ -156,7 +182,8 @@ def render(args, results, unpinned, rtu, load_before, load_after) -> str:
         rps = [x["rps"] for x in r]
         return (
             f"| {label} | {median(r, 'rps'):,.0f} ({min(rps):,.0f}–{max(rps):,.0f}) "
-            f"| {median(r, 'p50_us'):.1f} / {median(r, 'p99_us'):.1f} µs |"
+            f"| {median(r, 'p50_us'):.1f} / {median(r, 'p99_us'):.1f} µs "
+            f"| {median(r, 'cpu_us'):.1f} µs | {median(r, 'server_cpu_us'):.1f} µs |"
         )
 
     def ratio(name: str, peer: str, digits: int) -> str:
@@ -167,8 +194,15 @@ def render(args, results, unpinned, rtu, load_before, load_after) -> str:
         return (f"{whole:.{digits}f}× | {statistics.median(paired):.{digits}f}× "
                 f"({min(paired):.{digits}f}–{max(paired):.{digits}f})")
 
+    def cpu_ratio(name: str, peer: str, key: str) -> str:
+        whole = median(results[name], key) / median(results[peer], key)
+        paired = [a[key] / b[key] for a, b in zip(results[name], results[peer])]
+        return f"{whole:.2f}× | {statistics.median(paired):.2f}× ({min(paired):.2f}–{max(paired):.2f})"
+
     cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), "?")
-    versions = subprocess.run(["pkg-config", "--modversion", "libmodbus"], capture_output=True, text=True).stdout.strip()
+    versions = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libmodbus-dev"], capture_output=True, text=True
+    ).stdout.strip() or "?"
     lines = [
         f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC with `make bench` "
         f"(`scripts/bench`: {args.rounds} pinned rounds of {args.seconds:g} s per TCP figure, medians, range in brackets).",
@@ -178,8 +212,8 @@ def render(args, results, unpinned, rtu, load_before, load_after) -> str:
         "",
         "Modbus/TCP on loopback, FC3 read 10 holding registers, one connection:",
         "",
-        "| configuration | requests/s | p50 / p99 |",
-        "|---|---|---|",
+        "| configuration | requests/s | p50 / p99 | client CPU / request | server CPU / request |",
+        "|---|---|---|---|---|",
         row("libmodbus C loop (bench/peers/fc3_loop.c) → libmodbus bandwidth-server-one", "c-client/libmodbus-server"),
         row("**our client** (ModbusConnection, modbus-bench client) → bandwidth-server-one", "swift-client/libmodbus-server"),
         row("C loop → **our server** (ModbusTCPServer, 100 registers)", "c-client/our-server"),
@@ -189,14 +223,23 @@ def render(args, results, unpinned, rtu, load_before, load_after) -> str:
                         ("swift-client/libmodbus-server", "our client → bandwidth-server-one, unpinned")]:
         rps = [x["rps"] for x in unpinned[name]]
         lines.append(f"| {label} | {min(rps):,.0f}–{max(rps):,.0f} | "
-                     f"{min(x['p50_us'] for x in unpinned[name]):.1f} / {max(x['p99_us'] for x in unpinned[name]):.1f} µs |")
+                     f"{min(x['p50_us'] for x in unpinned[name]):.1f} / {max(x['p99_us'] for x in unpinned[name]):.1f} µs | – | – |")
     lines += [
         "",
-        "| ratio (requests/s) | of the medians | per round: median (range) | goal |",
+        "| ratio | of the medians | per round: median (range) | goal |",
         "|---|---|---|---|",
-        f"| our client / C client (same server) | {ratio('swift-client/libmodbus-server', 'c-client/libmodbus-server', 2)} | ≥ 0.9× |",
-        f"| our server / pymodbus server (same C client) | {ratio('c-client/our-server', 'c-client/pymodbus-server', 1)} | ≥ 5× |",
-        f"| our server / libmodbus bandwidth-server-one (same C client) | {ratio('c-client/our-server', 'c-client/libmodbus-server', 2)} | – |",
+        f"| our client / C client (same server), requests/s | {ratio('swift-client/libmodbus-server', 'c-client/libmodbus-server', 2)} | ≥ 0.9× |",
+        f"| our server / pymodbus server (same C client), requests/s | {ratio('c-client/our-server', 'c-client/pymodbus-server', 1)} | ≥ 5× |",
+        f"| our server / libmodbus bandwidth-server-one (same C client), requests/s | {ratio('c-client/our-server', 'c-client/libmodbus-server', 2)} | – |",
+        f"| our client's CPU per request / C client's (lower is better) | "
+        f"{cpu_ratio('swift-client/libmodbus-server', 'c-client/libmodbus-server', 'cpu_us')} | ≤ 1.11× (≡ 0.9×) |",
+        f"| our server's CPU per request / pymodbus server's (lower is better) | "
+        f"{cpu_ratio('c-client/our-server', 'c-client/pymodbus-server', 'server_cpu_us')} | ≤ 0.2× (≡ 5×) |",
+        f"| our server's CPU per request / bandwidth-server-one's (lower is better) | "
+        f"{cpu_ratio('c-client/our-server', 'c-client/libmodbus-server', 'server_cpu_us')} | – |",
+        f"| our client's p50 latency / C client's (lower is better) | "
+        f"{median(results['swift-client/libmodbus-server'], 'p50_us') / median(results['c-client/libmodbus-server'], 'p50_us'):.2f}× "
+        f"| – | – |",
         "",
         "Modbus RTU, our client → our RTU server over a pseudo-terminal, FC3 read 10 registers "
         f"({rtu_label(rtu)}; with a line, the server delays each reply by the line's wire time):",

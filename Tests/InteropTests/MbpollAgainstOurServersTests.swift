@@ -39,8 +39,8 @@ struct MbpollAgainstOurServersTests {
         deinit { stop() }
 
         /// Runs mbpoll once with PDU addressing and returns the `[ref]: value` pairs it printed.
-        func mbpoll(type: String, reference: Int, count: Int) throws -> [Int: Int] {
-            try run(["-t", type, "-r", String(reference), "-c", String(count), address])
+        func mbpoll(type: String, reference: Int, count: Int, unit: Int = unit, timeout: String = "2") throws -> [Int: Int] {
+            try run(["-t", type, "-r", String(reference), "-c", String(count), address], unit: unit, timeout: timeout)
         }
 
         /// Writes `values` from `reference` on (mbpoll takes the count from the values).
@@ -48,8 +48,8 @@ struct MbpollAgainstOurServersTests {
             _ = try run(["-t", type, "-r", String(reference), address] + values.map(String.init))
         }
 
-        private func run(_ request: [String]) throws -> [Int: Int] {
-            let arguments = connection + ["-a", String(MbpollAgainstOurServersTests.unit), "-0", "-1", "-o", "2"] + request
+        private func run(_ request: [String], unit: Int = unit, timeout: String = "2") throws -> [Int: Int] {
+            let arguments = connection + ["-a", String(unit), "-0", "-1", "-o", timeout] + request
             let output = try PeerProcess.run("mbpoll", executable: try Peers.tool("mbpoll", package: "mbpoll"), arguments: arguments)
             return Self.parse(output)
         }
@@ -103,5 +103,17 @@ struct MbpollAgainstOurServersTests {
             try target.mbpoll(type: "4", reference: KnownValues.registerCount - 2, count: 4)
         }
         #expect(error?.description.contains("Illegal data address") == true, "\(error?.description ?? "")")
+    }
+
+    /// A unit id our server does not have: a TCP gateway answers exception 0B, an RTU line stays silent.
+    @Test(arguments: Transport.allCases)
+    func aUnitNobodyHasIsTargetFailedOnTCPAndSilenceOnRTU(transport: Transport) throws {
+        let target = try Target(transport)
+        let error = #expect(throws: PeerFailure.self) {
+            try target.mbpoll(type: "4", reference: 0, count: 1, unit: Self.unit + 1, timeout: "0.2")
+        }
+        let expected = transport == .tcp ? "Target device failed to respond" : "Connection timed out"
+        #expect(error?.description.contains(expected) == true, "\(error?.description ?? "")")
+        #expect(try target.mbpoll(type: "4", reference: 0, count: 1) == [0: Int(KnownValues.holding(0))])
     }
 }

@@ -17,6 +17,8 @@ struct PymodbusClientAgainstOurServersTests {
         let holding30: [Int]
         let coil3: [Bool]
         let coils8: [Bool]
+        let masked2: [Int]
+        let readwrite40: [Int]
         let refused: Int?
     }
 
@@ -39,6 +41,11 @@ struct PymodbusClientAgainstOurServersTests {
         #expect(seen.holding30 == [1, 2, 3])
         #expect(seen.coil3 == [true])
         #expect(seen.coils8 == [true, false, true])
+        // FC22: (current AND and) OR (or AND NOT and).
+        let current = Int(KnownValues.holding(2))
+        #expect(seen.masked2 == [(current & 0x00F0) | (0x0005 & ~0x00F0)])
+        // FC23 writes before it reads.
+        #expect(seen.readwrite40 == [Int(KnownValues.holding(40)), 7, 8, Int(KnownValues.holding(43))])
         #expect(seen.refused == Int(ModbusException.illegalDataAddress.rawValue))
         #expect(try store.registers(.holdingRegister, address: 20, count: 1) == [0xBEEF])
         #expect(try store.registers(.holdingRegister, address: 30, count: 3) == [1, 2, 3])

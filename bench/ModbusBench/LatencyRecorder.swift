@@ -7,11 +7,21 @@ struct LatencyRecorder {
     private(set) var errors = 0
     let start: Double
     private(set) var last: Double
+    private let cpuStart: Double
 
     init(expected: Int = 1 << 20) {
         latencies.reserveCapacity(expected)
+        cpuStart = Self.cpu()
         start = Self.now()
         last = start
+    }
+
+    /// This process's user + system CPU time, in seconds.
+    static func cpu() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     static func now() -> Double {
@@ -31,14 +41,16 @@ struct LatencyRecorder {
         latencies.append(last - before)
     }
 
-    /// `requests=… seconds=… rps=… p50_us=… p99_us=… errors=…`
+    /// `requests=… seconds=… rps=… p50_us=… p99_us=… cpu_us=… errors=…`
     func summary() -> String {
+        let cpuPerRequest = (Self.cpu() - cpuStart) / Double(max(1, latencies.count)) * 1e6
         let sorted = latencies.sorted()
         guard !sorted.isEmpty else { return "requests=0 seconds=0 rps=0 p50_us=0 p99_us=0 errors=\(errors)" }
         let p50 = sorted[sorted.count / 2] * 1e6
         let p99 = sorted[Int(Double(sorted.count) * 0.99)] * 1e6
-        return "requests=\(sorted.count) seconds=\(format(elapsed, 3)) rps=\(format(Double(sorted.count) / elapsed, 0))"
-            + " p50_us=\(format(p50, 1)) p99_us=\(format(p99, 1)) errors=\(errors)"
+        let rate = Double(sorted.count) / elapsed
+        return "requests=\(sorted.count) seconds=\(format(elapsed, 3)) rps=\(format(rate, rate < 1000 ? 1 : 0))"
+            + " p50_us=\(format(p50, 1)) p99_us=\(format(p99, 1)) cpu_us=\(format(cpuPerRequest, 2)) errors=\(errors)"
     }
 
     func format(_ value: Double, _ decimals: Int) -> String {

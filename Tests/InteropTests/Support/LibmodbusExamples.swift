@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// libmodbus's own test programs, built from the sources Debian ships in libmodbus-dev's examples.
 ///
@@ -9,7 +10,7 @@ import Foundation
 enum LibmodbusExamples {
     static let examples = URL(fileURLWithPath: "/usr/share/doc/libmodbus-dev/examples")
 
-    /// `unit-test-server`, built once per test process.
+    /// `unit-test-server`, built on first use and kept in .build/interop-peers.
     static func unitTestServer() throws -> URL { try builtUnitTestServer.get() }
 
     private static let builtUnitTestServer = Result { try buildUnitTestServer() }
@@ -45,24 +46,48 @@ enum LibmodbusExamples {
             }
             text = text.replacingOccurrences(of: original, with: replacement)
         }
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("custodyd-interop-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: header, to: directory.appendingPathComponent("unit-test.h"))
-        let patched = directory.appendingPathComponent("unit-test-server.c")
-        try (announceReady + text).write(to: patched, atomically: true, encoding: .utf8)
-        let binary = directory.appendingPathComponent("unit-test-server")
-        try compile(patched, to: binary)
+        let program = announceReady + text
+        // Built once per content into .build (ignored by git, kept between runs); a parallel run that
+        // builds the same binary renames an identical file over it.
+        let cache = Peers.packageRoot.appendingPathComponent(".build/interop-peers")
+        let binary = cache.appendingPathComponent("unit-test-server-\(fnv1a(program))")
+        if FileManager.default.isExecutableFile(atPath: binary.path) { return binary }
+        let scratch = cache.appendingPathComponent("build-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: header, to: scratch.appendingPathComponent("unit-test.h"))
+        let patched = scratch.appendingPathComponent("unit-test-server.c")
+        try program.write(to: patched, atomically: true, encoding: .utf8)
+        let built = scratch.appendingPathComponent("unit-test-server")
+        try compile(patched, to: built)
+        guard rename(built.path, binary.path) == 0 else {
+            throw PeerFailure("cannot move the built unit-test-server to \(binary.path) (errno \(errno))")
+        }
         return binary
     }
 
-    /// Compiles one C file against the installed libmodbus.
+    /// FNV-1a, a stable content hash (Swift's own hashes change from run to run).
+    private static func fnv1a(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    /// Compiles one C file against the installed libmodbus, with gcc, or the C compiler Swift ships (clang).
     static func compile(_ source: URL, to binary: URL) throws {
-        let pkgConfig = try Peers.tool("pkg-config", package: "pkg-config")
-        let gcc = try Peers.tool("gcc", package: "gcc")
-        let flags = try PeerProcess.run("pkg-config", executable: pkgConfig, arguments: ["--cflags", "--libs", "libmodbus"])
-            .joined(separator: " ").split(separator: " ").map(String.init)
+        let compiler = try (try? Peers.tool("gcc", package: "gcc")) ?? (try? Peers.tool("cc", package: "gcc"))
+            ?? Peers.tool("clang", package: "gcc")
         _ = try PeerProcess.run(
-            "gcc", executable: gcc, arguments: ["-O2", "-o", binary.path, source.path] + flags, timeout: .seconds(60))
+            compiler.lastPathComponent, executable: compiler,
+            arguments: ["-O2", "-o", binary.path, source.path] + (try libmodbusFlags()), timeout: .seconds(60))
+    }
+
+    /// pkg-config's flags for libmodbus; Debian's layout when pkg-config itself is missing.
+    private static func libmodbusFlags() throws -> [String] {
+        guard let pkgConfig = try? Peers.tool("pkg-config", package: "pkg-config") else {
+            return ["-I/usr/include/modbus", "-lmodbus"]
+        }
+        return try PeerProcess.run("pkg-config", executable: pkgConfig, arguments: ["--cflags", "--libs", "libmodbus"])
+            .joined(separator: " ").split(separator: " ").map(String.init)
     }
 }

@@ -143,7 +143,7 @@ private final class LineCollector: Sendable {
 
     /// The first line matching `predicate`, or nil when the pipe ended first or `timeout` passed.
     func awaitLine(timeout: Duration, where predicate: (String) -> Bool) throws -> String? {
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + 0.001)
+        let deadline = Date().addingTimeInterval(timeout.seconds)
         changed.lock()
         defer { changed.unlock() }
         while true {
@@ -156,7 +156,7 @@ private final class LineCollector: Sendable {
     /// Waits for the end of the pipe; false when `timeout` passed first.
     @discardableResult
     func awaitEnd(timeout: Duration = .seconds(30)) -> Bool {
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds) + 0.001)
+        let deadline = Date().addingTimeInterval(timeout.seconds)
         changed.lock()
         defer { changed.unlock() }
         while !state.withLock({ $0.ended }) {
@@ -188,4 +188,9 @@ private final class LineCollector: Sendable {
         changed.broadcast()
         changed.unlock()
     }
+}
+
+extension Duration {
+    /// The duration in seconds, as Foundation's time intervals count.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -44,4 +44,21 @@ enum Peers {
             throw error
         }
     }
+
+    /// Starts the pymodbus RTU server peer on one of two linked pseudo-terminals and returns it with the
+    /// path of the other one.
+    static func startPymodbusRTUServer(unit: Int) throws -> (PeerProcess, String) {
+        let server = try PeerProcess(
+            "pymodbus RTU server", executable: try python(),
+            arguments: [script("pymodbus_server.py").path, "--rtu", "--unit", String(unit)])
+        do {
+            guard let path = try server.awaitReady().first, path.hasPrefix("/") else {
+                throw PeerFailure("pymodbus RTU server said ready without a terminal path")
+            }
+            return (server, path)
+        } catch {
+            server.terminate()
+            throw error
+        }
+    }
 }

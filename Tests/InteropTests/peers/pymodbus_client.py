@@ -8,6 +8,8 @@ Script, all addresses 0-based as on the wire:
   read  holding 0..9, input 0..4, coils 0..7, discrete inputs 0..7
   write FC6 holding 20 = 0xBEEF, FC16 holding 30..32 = 1 2 3, FC5 coil 3 = on, FC15 coils 8..10 = on off on
   read  back holding 20, holding 30..32, coil 3, coils 8..10
+  FC22  holding 2: AND 0x00F0, OR 0x0005, then read it
+  FC23  write holding 41..42 = 7 8 and read holding 40..43 in one transaction
   read  holding 5000 (expected to be refused: its exception code is reported)
 """
 
@@ -51,6 +53,11 @@ def main() -> None:
     seen["holding30"] = checked(client.read_holding_registers(30, count=3, device_id=unit), "FC3").registers
     seen["coil3"] = checked(client.read_coils(3, count=1, device_id=unit), "FC1").bits[:1]
     seen["coils8"] = checked(client.read_coils(8, count=3, device_id=unit), "FC1").bits[:3]
+    checked(client.mask_write_register(address=2, and_mask=0x00F0, or_mask=0x0005, device_id=unit), "FC22")
+    seen["masked2"] = checked(client.read_holding_registers(2, count=1, device_id=unit), "FC3").registers
+    seen["readwrite40"] = checked(
+        client.readwrite_registers(read_address=40, read_count=4, write_address=41, values=[7, 8], device_id=unit), "FC23"
+    ).registers
     refused = client.read_holding_registers(5000, count=1, device_id=unit)
     seen["refused"] = refused.exception_code if refused.isError() else None
     client.close()
