@@ -1,0 +1,181 @@
+import DeviceProfiles
+import Glibc
+import Modbus
+
+/// The loop one bus thread runs: a waiting command first, then the earliest due read (read-backs of
+/// commands before polls), one transaction at a time, with the bus's and devices' pauses between them.
+/// Confined to its thread; nothing here is shared except through ``BusInbox``, ``StatusBoard`` and the
+/// event callback.
+final class BusLoop {
+    /// A command read-back in progress.
+    struct Verification {
+        let pending: PendingCommand
+        let device: DeviceState
+        let verify: Verify
+        let batch: ReadBatch
+        let deadline: ContinuousClock.Instant
+        var due: ContinuousClock.Instant
+        var last: PointReading?
+    }
+
+    enum Task {
+        case poll(device: DeviceState, batch: Int)
+        case verify(id: Int)
+    }
+
+    /// Pause between read-backs of one command.
+    static let verifyIntervalMs = 50
+
+    let link: BusLink
+    let devices: [DeviceState]
+    let inbox: BusInbox
+    let board: StatusBoard
+    let emit: @Sendable (FieldEvent) -> Void
+    private let busGapMs: Int
+    var verifications: [Int: Verification] = [:]
+    private var nextVerificationID = 0
+    /// No transaction starts before this instant (inter-request pauses).
+    private var quietUntil: ContinuousClock.Instant
+
+    init(
+        spec: BusSpec, devices: [DeviceSpec], inbox: BusInbox, board: StatusBoard,
+        ports: @escaping () -> [SerialPort], emit: @escaping @Sendable (FieldEvent) -> Void
+    ) {
+        let now = ContinuousClock.now
+        self.devices = devices.map { DeviceState(spec: $0, now: now) }
+        let delay = devices.map(\.profile.timing.delayAfterConnectMs).max() ?? 0
+        link = BusLink(spec: spec, delayAfterConnectMs: delay, ports: ports)
+        self.inbox = inbox
+        self.board = board
+        self.emit = emit
+        busGapMs = spec.interRequestMs ?? 0
+        quietUntil = now
+    }
+
+    /// Runs until the inbox is stopped, then fails the read-backs in progress and closes the link.
+    func run() {
+        while !inbox.isStopping {
+            let now = ContinuousClock.now
+            if quietUntil > now {
+                inbox.wait(until: quietUntil)
+                continue
+            }
+            if let command = inbox.take() {
+                execute(command)
+                continue
+            }
+            guard let (task, due) = nextTask(now: now) else {
+                inbox.wait(until: now.advanced(by: .seconds(1)))
+                continue
+            }
+            if due > now {
+                inbox.wait(until: due)
+                continue
+            }
+            switch task {
+            case .poll(let device, let batch): poll(device, batch: batch)
+            case .verify(let id): checkVerification(id)
+            }
+        }
+        for verification in verifications.values { finish(verification.pending, .failed(.closed)) }
+        verifications = [:]
+        link.close()
+    }
+
+    private func nextTask(now: ContinuousClock.Instant) -> (Task, ContinuousClock.Instant)? {
+        if let (id, verification) = verifications.min(by: { $0.value.due < $1.value.due }), verification.due <= now {
+            return (.verify(id: id), verification.due)
+        }
+        var best: (Task, ContinuousClock.Instant)?
+        for device in devices {
+            guard let (index, due) = device.nextPoll() else { continue }
+            if best == nil || due < best!.1 { best = (.poll(device: device, batch: index), due) }
+        }
+        if let (id, verification) = verifications.min(by: { $0.value.due < $1.value.due }),
+            best == nil || verification.due < best!.1
+        {
+            best = (.verify(id: id), verification.due)
+        }
+        return best
+    }
+
+    /// Starts reading a written command's verify point back.
+    func startVerification(_ verification: Verification) {
+        verifications[nextVerificationID] = verification
+        nextVerificationID += 1
+    }
+
+    // MARK: Polls
+
+    private func poll(_ device: DeviceState, batch index: Int) {
+        let batch = device.batches[index].batch
+        device.willPoll(index, now: ContinuousClock.now)
+        let (result, stamp) = transact(device, batch.request, isPoll: true)
+        guard case .success(let response) = result else { return }
+        observe(device, batch.samples(from: response), at: stamp)
+    }
+
+    /// Reports a reply's samples, fires its events and feeds the read-backs waiting on its points.
+    func observe(_ device: DeviceState, _ samples: [PointSample], at stamp: Int64) {
+        for sample in device.changes(in: samples) {
+            emit(FieldEvent(device: device.spec.id, timestampMs: stamp, kind: .sample(point: sample.point, reading: sample.reading)))
+        }
+        handleEvents(device, samples, at: stamp)
+        for (id, verification) in verifications where verification.device === device {
+            guard let sample = samples.first(where: { $0.point == verification.verify.point }) else { continue }
+            verifications[id]?.last = sample.reading
+            if verification.verify.isSatisfied(by: sample.reading) {
+                verifications[id] = nil
+                let elapsed = BusLink.milliseconds(verification.pending.requestedAt.duration(to: .now))
+                finish(verification.pending, .verified(elapsedMs: elapsed), at: stamp)
+            }
+        }
+    }
+
+    // MARK: Transactions
+
+    /// One transaction with `device`, counted, timed and classified; updates the device's health.
+    func transact(
+        _ device: DeviceState, _ request: ModbusRequest, isPoll: Bool
+    ) -> (Result<ModbusResponse, ModbusError>, Int64) {
+        let started = ContinuousClock.now
+        let result: Result<ModbusResponse, ModbusError>
+        do {
+            result = .success(try link.perform(request, unit: device.spec.unit, timeouts: device.timeouts))
+        } catch {
+            result = .failure(error)
+        }
+        let ended = ContinuousClock.now
+        let stamp = Self.wallClockMilliseconds()
+        quietUntil = ended.advanced(by: .milliseconds(max(busGapMs, device.profile.timing.interRequestMs)))
+        let id = device.spec.id
+        switch result {
+        case .success:
+            let latency = Double(started.duration(to: ended).components.attoseconds) / 1e15
+                + Double(started.duration(to: ended).components.seconds) * 1000
+            board.record(device: id, isPoll: isPoll, latencyMs: latency, error: nil)
+            if device.answered(now: ended) {
+                emit(FieldEvent(device: id, timestampMs: stamp, kind: .online))
+            }
+        case .failure(let error):
+            board.record(device: id, isPoll: isPoll, latencyMs: nil, error: error)
+            switch error {
+            case .deviceRefused, .invalidRequest, .closed:
+                break  // the device answered, or nothing was sent: not a miss
+            default:
+                if device.missed(now: ended) {
+                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: error, misses: device.misses)))
+                }
+            }
+        }
+        board.setHealth(device: id, health: device.health, misses: device.misses)
+        return (result, stamp)
+    }
+
+    /// Wall-clock UTC milliseconds since 1970.
+    static func wallClockMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+}
