@@ -22,11 +22,17 @@ final class BusLink {
         self.ports = ports
     }
 
-    /// Performs one transaction with the device at `unit`.
-    func perform(_ request: ModbusRequest, unit: Int, timeouts: ModbusTimeouts) throws(ModbusError) -> ModbusResponse {
+    /// Performs one transaction with the device at `unit`, opening the link first if it is down. Returns the
+    /// reply and the transaction's round trip, which leaves out connecting and the delay after connect.
+    func perform(
+        _ request: ModbusRequest, unit: Int, timeouts: ModbusTimeouts
+    ) throws(ModbusError) -> (response: ModbusResponse, roundTrip: Duration) {
         let connection = try current()
         do {
-            return try connection.perform(request, unit: unit, timeouts: timeouts)
+            try connection.connectIfNeeded(timeouts: timeouts)
+            let started = ContinuousClock.now
+            let response = try connection.perform(request, unit: unit, timeouts: timeouts)
+            return (response, started.duration(to: .now))
         } catch {
             if case .rtu(let selector, _) = spec.endpoint, selector.path == nil, error.recovery == .reconnect,
                 !isWaiting(error)

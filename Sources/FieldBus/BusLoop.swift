@@ -83,18 +83,14 @@ final class BusLoop {
     }
 
     private func nextTask(now: ContinuousClock.Instant) -> (Task, ContinuousClock.Instant)? {
-        if let (id, verification) = verifications.min(by: { $0.value.due < $1.value.due }), verification.due <= now {
-            return (.verify(id: id), verification.due)
+        let verification = verifications.min { $0.value.due < $1.value.due }
+        if let verification, verification.value.due <= now {
+            return (.verify(id: verification.key), verification.value.due)  // read-backs go before polls
         }
-        var best: (Task, ContinuousClock.Instant)?
+        var best = verification.map { (Task.verify(id: $0.key), $0.value.due) }
         for device in devices {
             guard let (index, due) = device.nextPoll() else { continue }
             if best == nil || due < best!.1 { best = (.poll(device: device, batch: index), due) }
-        }
-        if let (id, verification) = verifications.min(by: { $0.value.due < $1.value.due }),
-            best == nil || verification.due < best!.1
-        {
-            best = (.verify(id: id), verification.due)
         }
         return best
     }
@@ -111,8 +107,14 @@ final class BusLoop {
         let batch = device.batches[index].batch
         device.willPoll(index, now: ContinuousClock.now)
         let (result, stamp) = transact(device, batch.request, isPoll: true)
-        guard case .success(let response) = result else { return }
-        observe(device, batch.samples(from: response), at: stamp)
+        switch result {
+        case .success(let response):
+            observe(device, batch.samples(from: response), at: stamp)
+        case .failure(.deviceRefused):
+            device.refused(index, now: .now)  // retrying at once will not help
+        case .failure:
+            break
+        }
     }
 
     /// Reports a reply's samples, fires its events and feeds the read-backs waiting on its points.
@@ -138,10 +140,12 @@ final class BusLoop {
     func transact(
         _ device: DeviceState, _ request: ModbusRequest, isPoll: Bool
     ) -> (Result<ModbusResponse, ModbusError>, Int64) {
-        let started = ContinuousClock.now
         let result: Result<ModbusResponse, ModbusError>
+        var roundTrip = Duration.zero
         do {
-            result = .success(try link.perform(request, unit: device.spec.unit, timeouts: device.timeouts))
+            let reply = try link.perform(request, unit: device.spec.unit, timeouts: device.timeouts)
+            result = .success(reply.response)
+            roundTrip = reply.roundTrip
         } catch {
             result = .failure(error)
         }
@@ -151,8 +155,8 @@ final class BusLoop {
         let id = device.spec.id
         switch result {
         case .success:
-            let latency = Double(started.duration(to: ended).components.attoseconds) / 1e15
-                + Double(started.duration(to: ended).components.seconds) * 1000
+            let (seconds, attoseconds) = roundTrip.components
+            let latency = Double(seconds) * 1000 + Double(attoseconds) / 1e15
             board.record(device: id, isPoll: isPoll, latencyMs: latency, error: nil)
             if device.answered(now: ended) {
                 emit(FieldEvent(device: id, timestampMs: stamp, kind: .online))
@@ -160,8 +164,13 @@ final class BusLoop {
         case .failure(let error):
             board.record(device: id, isPoll: isPoll, latencyMs: nil, error: error)
             switch error {
-            case .deviceRefused, .invalidRequest, .closed:
-                break  // the device answered, or nothing was sent: not a miss
+            case .deviceRefused:
+                // Alive, but the profile asks for something this unit does not have: a configuration fault.
+                if device.answered(now: ended) {
+                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .online))
+                }
+            case .invalidRequest, .closed:
+                break  // nothing was sent: not a miss
             default:
                 if device.missed(now: ended) {
                     emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: error, misses: device.misses)))

@@ -57,6 +57,12 @@ final class DeviceState {
         batches[index].due = max(next, now)
     }
 
+    /// Puts off a batch the device refused (an exception reply) to the offline interval: the profile and
+    /// the unit disagree, and asking again at once would only repeat the refusal.
+    func refused(_ index: Int, now: ContinuousClock.Instant) {
+        batches[index].due = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
+    }
+
     /// Records a good reply. Returns true when the device just came (back) online.
     func answered(now: ContinuousClock.Instant) -> Bool {
         misses = 0
