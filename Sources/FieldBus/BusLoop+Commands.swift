@@ -14,7 +14,7 @@ extension BusLoop {
             finish(pending, .unknownDevice(pending.device))
             return
         }
-        let (result, stamp) = transact(device, pending.command.request, isPoll: false)
+        let (result, stamp) = transact(device, pending.command.request, purpose: .command)
         switch result {
         case .failure(let error):
             finish(pending, .failed(error), at: stamp)
@@ -36,7 +36,7 @@ extension BusLoop {
     /// Reads a command's verify point once; gives up at the verify deadline.
     func checkVerification(_ id: Int) {
         guard let verification = verifications[id] else { return }
-        let (result, stamp) = transact(verification.device, verification.batch.request, isPoll: true)
+        let (result, stamp) = transact(verification.device, verification.batch.request, purpose: .read)
         if case .success(let response) = result {
             observe(verification.device, verification.batch.samples(from: response), at: stamp)
         }

@@ -23,7 +23,7 @@ extension BusLoop {
                 }
                 // Without an acknowledgement the latch is reported once per rising edge.
                 guard let ack = event.ack else { continue }
-                if case .success = transact(device, ack.request, isPoll: false).0 {
+                if case .success = transact(device, ack.request, purpose: .acknowledge).0 {
                     device.awaitingAck.remove(event.name)
                 }
             case .counter:
@@ -62,7 +62,7 @@ extension BusLoop {
             }
         }
         for batch in ReadPlanner.plan(missing, timing: device.profile.timing) {
-            switch transact(device, batch.request, isPoll: true).0 {
+            switch transact(device, batch.request, purpose: .read).0 {
             case .success(let response):
                 for sample in batch.samples(from: response) { captured[sample.point] = sample.reading }
             case .failure(let error):

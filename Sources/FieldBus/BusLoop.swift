@@ -18,6 +18,10 @@ final class BusLoop {
         var last: PointReading?
     }
 
+    /// Why a transaction is made: commands are never held up by other commands; reads and
+    /// acknowledgements let every waiting command go first.
+    enum Purpose { case read, acknowledge, command }
+
     enum Task {
         case poll(device: DeviceState, batch: Int)
         case verify(id: Int)
@@ -106,7 +110,7 @@ final class BusLoop {
     private func poll(_ device: DeviceState, batch index: Int) {
         let batch = device.batches[index].batch
         device.willPoll(index, now: ContinuousClock.now)
-        let (result, stamp) = transact(device, batch.request, isPoll: true)
+        let (result, stamp) = transact(device, batch.request, purpose: .read)
         switch result {
         case .success(let response):
             observe(device, batch.samples(from: response), at: stamp)
@@ -137,9 +141,16 @@ final class BusLoop {
     // MARK: Transactions
 
     /// One transaction with `device`, counted, timed and classified; updates the device's health.
+    ///
+    /// Waiting commands are sent first, even in the middle of an event's follow-up reads, and the bus's
+    /// pause is kept before every transaction: a command waits for at most the one transaction in flight.
     func transact(
-        _ device: DeviceState, _ request: ModbusRequest, isPoll: Bool
+        _ device: DeviceState, _ request: ModbusRequest, purpose: Purpose
     ) -> (Result<ModbusResponse, ModbusError>, Int64) {
+        if purpose != .command {
+            while let pending = inbox.take() { execute(pending) }
+        }
+        while ContinuousClock.now < quietUntil { inbox.wait(until: quietUntil) }
         let result: Result<ModbusResponse, ModbusError>
         var roundTrip = Duration.zero
         do {
@@ -157,12 +168,12 @@ final class BusLoop {
         case .success:
             let (seconds, attoseconds) = roundTrip.components
             let latency = Double(seconds) * 1000 + Double(attoseconds) / 1e15
-            board.record(device: id, isPoll: isPoll, latencyMs: latency, error: nil)
+            board.record(device: id, isPoll: purpose == .read, latencyMs: latency, error: nil)
             if device.answered(now: ended) {
                 emit(FieldEvent(device: id, timestampMs: stamp, kind: .online))
             }
         case .failure(let error):
-            board.record(device: id, isPoll: isPoll, latencyMs: nil, error: error)
+            board.record(device: id, isPoll: purpose == .read, latencyMs: nil, error: error)
             switch error {
             case .deviceRefused:
                 // Alive, but the profile asks for something this unit does not have: a configuration fault.
