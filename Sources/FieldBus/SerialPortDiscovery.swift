@@ -15,6 +15,21 @@ public struct SerialPort: Sendable, Hashable, Codable {
     public var serial: String?
     public var driver: String?
 
+    public init(
+        devnode: String, byPath: String? = nil, byID: String? = nil, vendor: String? = nil, vendorID: String? = nil,
+        model: String? = nil, modelID: String? = nil, serial: String? = nil, driver: String? = nil
+    ) {
+        self.devnode = devnode
+        self.byPath = byPath
+        self.byID = byID
+        self.vendor = vendor
+        self.vendorID = vendorID
+        self.model = model
+        self.modelID = modelID
+        self.serial = serial
+        self.driver = driver
+    }
+
     /// The name to put in a station file: by-path when there is one (CH340 adapters share serials).
     public var stableName: String { byPath ?? byID ?? devnode }
 }
