@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
+        .testTarget(name: "StationServiceTests", dependencies: ["StationService"]),
     ]
 )
 

@@ -1,1 +1,0 @@
-// The station service: event loop, API, systemd integration. See DESIGN.md.
