@@ -81,6 +81,7 @@ let package = Package(
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
         .testTarget(name: "StationServiceTests", dependencies: ["StationService", "CustodyCore"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
+        .testTarget(name: "StationServiceTests", dependencies: ["StationService"]),
     ]
 )
 
