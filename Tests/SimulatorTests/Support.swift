@@ -1,5 +1,6 @@
 import DeviceProfiles
 import Foundation
+import Glibc
 import Modbus
 import Simulator
 
@@ -38,7 +39,7 @@ final class Child: @unchecked Sendable {
         process.arguments = arguments
         process.standardOutput = output
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        try process.run()
+        try withDefaultSignalMask { try process.run() }
         var bytes: [UInt8] = []
         while let byte = try output.fileHandleForReading.read(upToCount: 1)?.first, byte != UInt8(ascii: "\n") {
             bytes.append(byte)
@@ -70,9 +71,20 @@ func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, 
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    try process.run()
+    try withDefaultSignalMask { try process.run() }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     let errors = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+}
+
+/// Runs `body` with no signal blocked on this thread, so a child spawned in it can be stopped with SIGTERM
+/// (a child inherits the spawning thread's mask, and test worker threads block signals).
+func withDefaultSignalMask<T>(_ body: () throws -> T) rethrows -> T {
+    var none = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    return try body()
 }

@@ -104,8 +104,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// Returns when SIGINT or SIGTERM arrives.
+/// Returns when SIGINT or SIGTERM arrives. A parent may have started us with those signals blocked
+/// (a spawning thread's mask is inherited), so they are unblocked first.
 func waitForTermination() async {
+    var wanted = sigset_t()
+    sigemptyset(&wanted)
+    sigaddset(&wanted, SIGINT)
+    sigaddset(&wanted, SIGTERM)
+    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
     await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
         let once = OnceFlag()
         for number in [SIGINT, SIGTERM] {

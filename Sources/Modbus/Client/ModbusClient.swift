@@ -71,6 +71,9 @@ public final class ModbusClient: Sendable {
         return try box.get()
     }
 
+    /// Requests queued and not yet started (the one in flight is not counted), for metrics.
+    public var waitingRequests: Int { queue.waiting }
+
     /// Stops the thread after the transaction in flight; queued requests fail with ``ModbusError/closed``.
     public func shutdown() { queue.close() }
 
@@ -116,6 +119,12 @@ private final class RequestQueue: @unchecked Sendable {
             if let job = take(&commands, &commandHead) ?? take(&polls, &pollHead) { return job }
             condition.wait()
         }
+    }
+
+    var waiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return commands.count - commandHead + polls.count - pollHead
     }
 
     func close() {
