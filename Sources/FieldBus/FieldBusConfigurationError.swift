@@ -1,9 +1,14 @@
 /// A bus or device list the field bus cannot run.
 public enum FieldBusConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Two buses share an id.
     case duplicateBus(String)
+    /// Two devices share an id.
     case duplicateDevice(String)
+    /// A device names a bus that is not defined.
     case unknownBus(device: String, bus: String)
+    /// Two devices on one bus share a unit id: they would answer each other's requests.
     case duplicateUnit(bus: String, unit: Int, devices: [String])
+    /// The unit id is not one a master may address (1–247; 0 or 255 also on TCP).
     case invalidUnit(device: String, unit: Int)
 
     public var description: String {
@@ -13,7 +18,7 @@ public enum FieldBusConfigurationError: Error, Sendable, Equatable, CustomString
         case .unknownBus(let device, let bus): "device '\(device)' names bus '\(bus)', which is not defined"
         case .duplicateUnit(let bus, let unit, let devices):
             "devices \(devices.joined(separator: " and ")) share unit \(unit) on bus '\(bus)'"
-        case .invalidUnit(let device, let unit): "device '\(device)': unit \(unit) is not 1–247 (or 255 on TCP)"
+        case .invalidUnit(let device, let unit): "device '\(device)': unit \(unit) is not 1–247 (or 0 or 255 on TCP)"
         }
     }
 }

@@ -30,7 +30,8 @@ final class StatusBoard: Sendable {
             }
             if let error {
                 record.status.errors[error.category, default: 0] += 1
-                record.status.lastError = error.description
+                let status = record.status
+                record.status.lastError = "\(status.device) (bus \(status.bus), unit \(status.unit)): \(error)"
             }
             all[device] = record
         }

@@ -52,6 +52,18 @@ struct CommandTests {
         #expect(rig.log.samples("door-4", "release_relay").contains(.value(.bool(true))))
     }
 
+    @Test func aCommandWhoseReadBackNeverMatchesIsReportedNotVerified() throws {
+        var profile = try exampleProfile("door-controller-tcp")
+        // The bond sensor releases 200 ms after the pulse starts: a 100 ms verify window is too short.
+        let index = try #require(profile.commands.firstIndex { $0.name == "unlock" })
+        profile.commands[index].verify?.withinMs = 100
+        let rig = try Rig(.tcp, [.init(id: "door-1", profile: profile, unit: 1)])
+        rig.start()
+        #expect(eventually { rig.log.isOnline("door-1") })
+        #expect(rig.supervisor.sendAndWait(command: "unlock", to: "door-1") == .notVerified(lastReading: .value(.bool(true))))
+        #expect(rig.counter.writes(unit: 1).count == 1, "a command is sent once, never retried")
+    }
+
     @Test func aCommandPastItsDeadlineIsReportedExpiredAndNeverSent() throws {
         let rig = try Rig(
             .tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)], commandDeadlineMs: 150)

@@ -37,6 +37,8 @@ struct HealthTests {
         #expect(misses == profile.poll.offlineAfterMisses)
         #expect(error.category == "no-answer")
         #expect(rig.log.health("door-6").count == 2, "one online, one offline: no event per failed poll")
+        let offline = try #require(rig.log.all.last { $0.device == "door-6" && $0.kind == .offline(error: error, misses: misses) })
+        #expect(offline.description.hasPrefix("door-6 offline after \(misses) misses: "))
 
         let window = 3.0
         let (healthyBesideDead, windowStart) = pollsPerSecond(unit: 4, over: window)
