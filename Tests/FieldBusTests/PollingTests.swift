@@ -39,19 +39,20 @@ struct PollingTests {
         #expect(eventually { rig.log.samples("room-1", "humidity_offset").count == 1 })
         #expect(rig.log.samples("room-1", "slave_address") == [.value(.uint(1))])
 
+        // The simulator may drift the value by 0.1 now and then; the steps below leave room for that.
+        func lastTemperature() -> Double? { rig.log.samples("room-1", "temperature").last?.value?.numericValue }
         #expect(rig.control("set 1 temperature 25.0") == "ok")
-        #expect(eventually { rig.log.samples("room-1", "temperature").last == .value(.double(25.0)) })
+        #expect(eventually { abs((lastTemperature() ?? 0) - 25.0) < 0.15 })
         let reported = rig.log.samples("room-1", "temperature").count
 
-        #expect(rig.control("set 1 temperature 25.3") == "ok")  // within the deadband
+        #expect(rig.control("set 1 temperature 25.2") == "ok")  // within the deadband
         let polled = rig.counter.requests(unit: 1).count
         #expect(eventually { rig.counter.requests(unit: 1).count >= polled + 6 })
         #expect(rig.log.samples("room-1", "temperature").count == reported)
 
         #expect(rig.control("set 1 temperature 25.8") == "ok")  // beyond it
         #expect(eventually { rig.log.samples("room-1", "temperature").count == reported + 1 })
-        let last = try #require(rig.log.samples("room-1", "temperature").last?.value?.numericValue)
-        #expect(abs(last - 25.8) < 0.15)
+        #expect(abs((lastTemperature() ?? 0) - 25.8) < 0.15)
         #expect(rig.log.samples("room-1", "humidity_offset").count == 1, "an unchanged point is reported once")
     }
 
