@@ -2,6 +2,8 @@
 public enum FieldBusConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Two buses share an id.
     case duplicateBus(String)
+    /// Two buses name one endpoint or port: one owner per bus, one connection per TCP endpoint.
+    case sharedEndpoint(buses: [String], endpoint: String)
     /// Two devices share an id.
     case duplicateDevice(String)
     /// A device names a bus that is not defined.
@@ -14,6 +16,8 @@ public enum FieldBusConfigurationError: Error, Sendable, Equatable, CustomString
     public var description: String {
         switch self {
         case .duplicateBus(let id): "bus '\(id)' is defined twice"
+        case .sharedEndpoint(let buses, let endpoint):
+            "buses \(buses.joined(separator: " and ")) both use \(endpoint): put the devices on one bus"
         case .duplicateDevice(let id): "device '\(id)' is defined twice"
         case .unknownBus(let device, let bus): "device '\(device)' names bus '\(bus)', which is not defined"
         case .duplicateUnit(let bus, let unit, let devices):

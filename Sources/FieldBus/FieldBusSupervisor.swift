@@ -32,9 +32,17 @@ public final class FieldBusSupervisor: Sendable {
         onEvent: @escaping @Sendable (FieldEvent) -> Void
     ) throws(FieldBusConfigurationError) {
         var busByID: [String: BusSpec] = [:]
+        var endpoints: [String: String] = [:]
         for bus in buses {
             guard busByID[bus.id] == nil else { throw .duplicateBus(bus.id) }
             busByID[bus.id] = bus
+            let endpoint: String
+            switch bus.endpoint {
+            case .tcp: endpoint = bus.endpoint.description
+            case .rtu(let selector, _): endpoint = selector.description
+            }
+            if let other = endpoints[endpoint] { throw .sharedEndpoint(buses: [other, bus.id], endpoint: endpoint) }
+            endpoints[endpoint] = bus.id
         }
         var deviceIndex: [String: DeviceSpec] = [:]
         var units: [String: [Int: String]] = [:]
@@ -72,7 +80,8 @@ public final class FieldBusSupervisor: Sendable {
     /// Stops every bus: waiting commands fail with `.closed`, each thread finishes its transaction in
     /// flight, and the call returns once all threads have exited. The supervisor cannot be restarted.
     public func stop() {
-        for worker in workers.values { worker.stop() }
+        for worker in workers.values { worker.requestStop() }  // every bus winds down at once
+        for worker in workers.values { worker.join() }
     }
 
     /// Queues `command` at the front of its device's bus (behind other commands only) and calls

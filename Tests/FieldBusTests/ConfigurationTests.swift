@@ -16,6 +16,10 @@ struct ConfigurationTests {
         let door = DeviceSpec(id: "door-1", busID: "tcp-a", unit: 1, profile: profile)
         #expect(throws: FieldBusConfigurationError.duplicateBus("tcp-a")) { try supervisor([tcp, tcp], [door]) }
         #expect(throws: FieldBusConfigurationError.duplicateDevice("door-1")) { try supervisor([tcp], [door, door]) }
+        let sameGateway = BusSpec(id: "tcp-b", endpoint: .tcp(host: "127.0.0.1", port: 1502))
+        #expect(throws: FieldBusConfigurationError.sharedEndpoint(buses: ["tcp-a", "tcp-b"], endpoint: "127.0.0.1:1502")) {
+            try supervisor([tcp, sameGateway], [door])
+        }
         var twin = door
         twin.id = "door-2"
         #expect(throws: FieldBusConfigurationError.duplicateUnit(bus: "tcp-a", unit: 1, devices: ["door-1", "door-2"])) {
