@@ -186,8 +186,8 @@ final class BusLoop {
             case .invalidRequest, .closed:
                 break  // nothing was sent: not a miss
             default:
-                if device.missed(now: ended) {
-                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: error, misses: device.misses)))
+                if device.missed(error, now: ended) {
+                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: device.cause ?? error, misses: device.misses)))
                 }
             }
         }
