@@ -39,6 +39,29 @@ struct CommandTests {
         print("unlock behind \(Int(slowMs)) ms polls: written after \(latency) ms, verified after \(elapsed) ms")
     }
 
+    @Test func anUnlockGoesAheadOfATagReadsFollowUpReadsAndAcknowledgement() throws {
+        let rig = try Rig(.rtu, [
+            .init(id: "door-4", profile: try exampleProfile("waveshare-relay-8ch-door"), unit: 4),
+            .init(id: "reader-5", profile: try exampleProfile("inveo-rfid-mif"), unit: 5),
+        ])
+        rig.start()
+        #expect(eventually { rig.log.isOnline("door-4") && rig.log.isOnline("reader-5") })
+        let slowMs = 150.0
+        #expect(rig.control("fault 5 slow \(Int(slowMs))") == "ok")
+        for index in 0..<30 { _ = rig.control("tag 5 0400\(index)") }  // each read: poll, tag id read, acknowledgement
+        #expect(eventually { rig.log.occurrences("reader-5", "tag_read").count >= 2 })
+        var latencies: [Double] = []
+        for attempt in 0..<5 {
+            Thread.sleep(forTimeInterval: Double(attempt * 37 % 150) / 1000)
+            let sent = ContinuousClock.now
+            #expect(rig.supervisor.sendAndWait(command: "unlock", to: "door-4").succeeded)
+            let write = try #require(rig.counter.writes(unit: 4).first { $0.at >= sent })
+            latencies.append(milliseconds(sent.duration(to: write.at)))
+        }
+        #expect(latencies.allSatisfy { $0 <= slowMs + 100 }, "unlock waits \(latencies) ms beside a busy reader")
+        print("unlock beside a reader with \(Int(slowMs)) ms replies: written after \(latencies.map { Int($0) }) ms")
+    }
+
     @Test func aRawVendorPulseOverRTUIsWrittenAndVerifiedByTheBondSensor() async throws {
         let rig = try Rig(.rtu, [.init(id: "door-4", profile: try exampleProfile("waveshare-relay-8ch-door"), unit: 4)])
         rig.start()
