@@ -11,7 +11,7 @@ struct ConfigurationTests {
         try FieldBusSupervisor(buses: buses, devices: devices, ports: { [] }, onEvent: { _ in })
     }
 
-    @Test func mistakesInTheBusAndDeviceListAreRefusedBeforeAnythingOpens() throws {
+    @Test func mistakesInTheBusAndDeviceListAreRefusedBeforeAnythingOpens() async throws {
         let profile = try exampleProfile("door-controller-tcp")
         let door = DeviceSpec(id: "door-1", busID: "tcp-a", unit: 1, profile: profile)
         #expect(throws: FieldBusConfigurationError.duplicateBus("tcp-a")) { try supervisor([tcp, tcp], [door]) }
@@ -33,7 +33,7 @@ struct ConfigurationTests {
         #expect(throws: FieldBusConfigurationError.invalidUnit(device: "door-1", unit: 250)) { try supervisor([tcp], [broadcast]) }
     }
 
-    @Test func aStatusListsEveryDeviceBeforeTheFirstPoll() throws {
+    @Test func aStatusListsEveryDeviceBeforeTheFirstPoll() async throws {
         let profile = try exampleProfile("door-controller-tcp")
         let fieldBus = try supervisor([tcp], [DeviceSpec(id: "door-1", busID: "tcp-a", unit: 1, profile: profile)])
         #expect(fieldBus.status() == [DeviceStatus(device: "door-1", bus: "tcp-a", unit: 1)])

@@ -27,7 +27,7 @@ struct MultiBusTests {
             onEvent: log.handler)
         supervisor.start()
         defer { supervisor.stop() }
-        #expect(eventually { log.isOnline("door-4") && log.isOffline("door-9") })
+        #expect(await eventually { log.isOnline("door-4") && log.isOffline("door-9") })
         guard case .offline(let cause, _)? = log.health("door-9").last else { return }
         #expect(cause == .connectFailed(errno: ECONNREFUSED, detail: "127.0.0.1:1"), "the reason, not the reconnect wait")
         let dead = try #require(supervisor.status().first { $0.device == "door-9" })

@@ -15,13 +15,13 @@ func exampleProfile(_ id: String) throws -> DeviceProfile {
 }
 
 /// Polls `condition` until it holds or `milliseconds` pass: tests wait for a state, not for a fixed time.
-func eventually(within milliseconds: Int = 3000, _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(within milliseconds: Int = 3000, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: .milliseconds(milliseconds))
     while ContinuousClock.now < deadline {
-        if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.01)
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
     }
-    return try condition()
+    return condition()
 }
 
 func milliseconds(_ duration: Duration) -> Double {
