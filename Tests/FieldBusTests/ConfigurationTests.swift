@@ -28,6 +28,11 @@ struct ConfigurationTests {
         var lost = door
         lost.busID = "rs485-z"
         #expect(throws: FieldBusConfigurationError.unknownBus(device: "door-1", bus: "rs485-z")) { try supervisor([tcp], [lost]) }
+        var typo = door
+        typo.deadbands = ["supply_voltge": 0.2]
+        #expect(throws: FieldBusConfigurationError.unknownPoint(device: "door-1", point: "supply_voltge")) {
+            try supervisor([tcp], [typo])
+        }
         var broadcast = door
         broadcast.unit = 250
         #expect(throws: FieldBusConfigurationError.invalidUnit(device: "door-1", unit: 250)) { try supervisor([tcp], [broadcast]) }
