@@ -52,4 +52,19 @@ struct EventTests {
         #expect(await eventually { rig.counter.requests(unit: 1).count >= polls + 6 })
         #expect(rig.log.occurrences("door-1", "door_forced").map(\.count).reduce(0, +) == 3)
     }
+
+    @Test func aCounterThatWrapsCountsOnAndOneThatRestartsOnlySetsANewBaseline() async throws {
+        let rig = try Rig(.tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)])
+        #expect(rig.control("set 1 forced_open_count 65534") == "ok")
+        rig.start()
+        #expect(await eventually { rig.log.samples("door-1", "forced_open_count") == [.value(.uint(65534))] })
+        #expect(rig.control("set 1 forced_open_count 1") == "ok")  // 65535, 0, 1
+        #expect(await eventually { !rig.log.occurrences("door-1", "door_forced").isEmpty })
+        #expect(rig.log.occurrences("door-1", "door_forced").map(\.count) == [3])
+        #expect(rig.control("set 1 forced_open_count 0") == "ok")  // the controller rebooted
+        #expect(await eventually { rig.log.samples("door-1", "forced_open_count").last == .value(.uint(0)) })
+        #expect(rig.control("bump 1 forced_open_count") == "ok")
+        #expect(await eventually { rig.log.occurrences("door-1", "door_forced").count == 2 })
+        #expect(rig.log.occurrences("door-1", "door_forced").map(\.count) == [3, 1])
+    }
 }
