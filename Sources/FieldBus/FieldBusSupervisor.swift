@@ -10,6 +10,14 @@ import Synchronization
 /// station core without a hop through the cooperative pool; the callback must return quickly (hand the
 /// event on, do not block on disk). Commands carry a deadline: one that waited too long (a link down, a
 /// bus stuck behind timeouts) is reported expired and never sent, so an unlock cannot fire late.
+///
+///     let fieldBus = try FieldBusSupervisor(
+///         buses: [BusSpec(id: "rs485-a", endpoint: .rtu(PortSelector(byPath: port), try SerialLine(shorthand: "9600-8N1")))],
+///         devices: [DeviceSpec(id: "door-3", busID: "rs485-a", unit: 4, profile: waveshareDoor)],
+///         onEvent: { event in core.enqueue(event) })
+///     fieldBus.start()
+///     let outcome = await fieldBus.send(command: "unlock", to: "door-3")   // .verified(elapsedMs: 240)
+///     fieldBus.stop()
 public final class FieldBusSupervisor: Sendable {
     /// The devices, in configuration order.
     public let devices: [DeviceSpec]
