@@ -66,6 +66,20 @@ struct HealthTests {
         print("\(transport): polls/s of a healthy door: alone \(healthyAlone), beside a dead one \(healthyBesideDead); probes of the dead one in \(window) s: \(probes); latency p50 \(healthy.p50LatencyMs!) ms p99 \(healthy.p99LatencyMs!) ms")
     }
 
+    @Test func aGatewayThatDropsTheConnectionIsReconnectedWithoutTheDeviceGoingOffline() async throws {
+        let rig = try Rig(.tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)])
+        rig.start()
+        #expect(await eventually { rig.log.isOnline("door-1") })
+        for _ in 0..<2 {
+            rig.dropConnections()
+            let dropped = ContinuousClock.now
+            #expect(await eventually { rig.counter.requests(unit: 1, since: dropped).count >= 4 })
+        }
+        #expect(rig.log.health("door-1") == [.online], "a reconnect within the miss budget is not an outage")
+        let status = try #require(rig.supervisor.status().first)
+        #expect(status.health == .online)
+    }
+
     @Test func aRefusedReadKeepsTheDeviceOnlineAndIsNotRepeatedAtOnce() async throws {
         let profile = try door()
         let rig = try Rig(.rtu, [.init(id: "door-4", profile: profile, unit: 4)])

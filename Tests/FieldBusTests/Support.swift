@@ -150,6 +150,9 @@ final class Rig {
 
     func control(_ line: String) -> String { simulated.control(line) }
 
+    /// Closes every TCP connection, as a rebooting device or gateway does.
+    func dropConnections() { tcp?.dropConnections() }
+
     func start() { supervisor.start() }
 
     deinit {
