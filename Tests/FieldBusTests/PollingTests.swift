@@ -69,4 +69,20 @@ struct PollingTests {
         let after = Int64(Date().timeIntervalSince1970 * 1000)
         #expect(rig.log.all.allSatisfy { (before...after).contains($0.timestampMs) })
     }
+
+    @Test func aBusPollsAsFastAsItsLineAllowsWhenAskedTo() async throws {
+        let line = try SerialLine(shorthand: "9600-8N1")
+        let profile = try exampleProfile("xy-md02")
+        let rig = try Rig(.rtu, [.init(id: "room-1", profile: profile, unit: 1, pollIntervalOverrideMs: 1)], wire: line)
+        rig.start()
+        #expect(await eventually { rig.log.isOnline("room-1") })
+        let start = ContinuousClock.now
+        try await Task.sleep(for: .seconds(1))  // a measuring window
+        let reads = rig.counter.requests(unit: 1, since: start).count
+        // One FC4 read of 2 registers: 8 bytes out, 9 back, two silences, then the profile's 20 ms pause.
+        let cycleMs = line.cycleMicroseconds(requestBytes: 8, replyBytes: 9) / 1000 + Double(profile.timing.interRequestMs)
+        let ceiling = 1000 / cycleMs
+        #expect(Double(reads) >= ceiling * 0.8, "\(reads) reads/s against a ceiling of \(ceiling)")
+        print("9600-8N1 with a 20 ms pause: \(reads) reads/s, wire ceiling \(Int(ceiling))/s")
+    }
 }

@@ -119,7 +119,10 @@ final class Rig {
     private let tcp: ModbusTCPServer?
     private let rtu: ModbusRTUServer?
 
-    init(_ transport: Transport, _ devices: [Device], commandDeadlineMs: Int = 2000, interRequestMs: Int? = nil) throws {
+    init(
+        _ transport: Transport, _ devices: [Device], commandDeadlineMs: Int = 2000, interRequestMs: Int? = nil,
+        wire: SerialLine? = nil
+    ) throws {
         simulated = try SimulatedBus(devices: devices.map { try SimulatedDevice(profile: $0.profile, unit: $0.unit, seed: 7) })
         counter = CountingBus(simulated)
         switch transport {
@@ -129,7 +132,7 @@ final class Rig {
             rtu = nil
             busSpec = BusSpec(id: "bus", endpoint: .tcp(host: "127.0.0.1", port: server.port), interRequestMs: interRequestMs)
         case .rtu:
-            let server = try ModbusRTUServer(behavior: counter)
+            let server = try ModbusRTUServer(behavior: counter, wire: wire)
             rtu = server
             tcp = nil
             busSpec = BusSpec(
