@@ -24,10 +24,11 @@ struct HealthTests {
         #expect(await eventually { rig.log.isOnline("door-4") && rig.log.isOnline("door-6") })
         try await Task.sleep(for: .seconds(0.3))  // let the start-up reads of the slow batches pass
 
-        func pollsPerSecond(unit: Int, over seconds: Double) async throws -> (rate: Double, start: ContinuousClock.Instant) {
+        func pollsPerSecond(unit: Int, over seconds: Double) async throws -> (rate: Double, start: ContinuousClock.Instant, seconds: Double) {
             let start = ContinuousClock.now
-            try await Task.sleep(for: .seconds(seconds))
-            return (Double(rig.counter.requests(unit: unit, since: start).count) / seconds, start)
+            try await Task.sleep(for: .seconds(seconds))  // a measuring window
+            let measured = rig.counter.rate(unit: unit, since: start)
+            return (measured.perSecond, start, measured.seconds)
         }
         let healthyAlone = try await pollsPerSecond(unit: 4, over: 1.5).rate
 
@@ -40,8 +41,7 @@ struct HealthTests {
         let offline = try #require(rig.log.all.last { $0.device == "door-6" && $0.kind == .offline(error: error, misses: misses) })
         #expect(offline.description.hasPrefix("door-6 offline after \(misses) misses: "))
 
-        let window = 3.0
-        let (healthyBesideDead, windowStart) = try await pollsPerSecond(unit: 4, over: window)
+        let (healthyBesideDead, windowStart, window) = try await pollsPerSecond(unit: 4, over: 3.0)
         let probes = rig.counter.requests(unit: 6, since: windowStart).count
         #expect(probes <= Int((window * 1000 / Double(profile.poll.offlineIntervalMs)).rounded(.up)) + 1)
         // The dead neighbour may take its own time slot (one timeout per probe), nothing more.
@@ -63,7 +63,7 @@ struct HealthTests {
         let healthy = try #require(rig.supervisor.status().first { $0.device == "door-4" })
         #expect(healthy.errors.isEmpty)
         #expect(healthy.p50LatencyMs != nil && healthy.p99LatencyMs != nil)
-        print("\(transport): polls/s of a healthy door: alone \(healthyAlone), beside a dead one \(healthyBesideDead); probes of the dead one in \(window) s: \(probes); latency p50 \(healthy.p50LatencyMs!) ms p99 \(healthy.p99LatencyMs!) ms")
+        print("\(transport): polls/s of a healthy door: alone \(healthyAlone), beside a dead one \(healthyBesideDead); probes of the dead one in \(String(format: "%.2f", window)) s: \(probes); latency p50 \(healthy.p50LatencyMs!) ms p99 \(healthy.p99LatencyMs!) ms")
     }
 
     @Test func aGatewayThatDropsTheConnectionIsReconnectedWithoutTheDeviceGoingOffline() async throws {

@@ -36,7 +36,7 @@ struct MultiBusTests {
 
         let start = ContinuousClock.now
         try await Task.sleep(for: .seconds(1))  // a measuring window
-        let rate = counter.requests(unit: 4, since: start).count
+        let rate = counter.rate(unit: 4, since: start).perSecond
         #expect(rate >= 7, "the healthy bus keeps its 8 reads/s, got \(rate)")
 
         let outcomes = await supervisor.unlockAllDoors()

@@ -97,6 +97,15 @@ final class CountingBus: ModbusServerBehavior {
     }
 
     func writes(unit: Int) -> [Seen] { requests(unit: unit).filter(\.request.isWrite) }
+
+    /// Requests per second that reached `unit` from `start` until now, over the time that really passed
+    /// (a sleeping test may oversleep on a busy machine).
+    func rate(unit: Int, since start: ContinuousClock.Instant) -> (perSecond: Double, count: Int, seconds: Double) {
+        let end = ContinuousClock.now
+        let count = requests.filter { $0.request.unit == unit && $0.at >= start && $0.at <= end }.count
+        let seconds = milliseconds(start.duration(to: end)) / 1000
+        return (Double(count) / seconds, count, seconds)
+    }
 }
 
 /// One simulated endpoint (TCP port or RTU pty) with its devices, and a supervisor polling it as bus `bus`.
