@@ -33,8 +33,7 @@ extension BusLoop {
                     continue
                 }
                 guard current != before else { continue }
-                // A counter below its baseline restarted from zero (the device rebooted).
-                let count = Int(current > before ? current - before : current)
+                let count = Self.increments(from: before, to: current, point: device.profile.point(named: event.trigger.point))
                 guard count > 0 else {
                     device.counterBaselines[event.name] = current
                     continue
@@ -46,6 +45,21 @@ extension BusLoop {
                     kind: .occurred(event: event.name, count: count, captures: captures)))
             }
         }
+    }
+
+    /// Occurrences between two counter readings. A counter below its baseline either wrapped past its
+    /// maximum (an unsigned counter that was near the top and is now near zero) or restarted from zero
+    /// because the device rebooted; then its value is the count since the restart.
+    static func increments(from before: Double, to current: Double, point: Point?) -> Int {
+        if current >= before { return Int(current - before) }
+        let width: Double? =
+            switch point?.type {
+            case .uint16?: 65536
+            case .uint32?: 4_294_967_296
+            default: nil
+            }
+        if let width, before - current > width / 2 { return Int(current + width - before) }
+        return Int(current)
     }
 
     /// The event's capture readings: from this reply when it holds them, otherwise read now. Nil when a

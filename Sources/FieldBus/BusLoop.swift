@@ -121,12 +121,14 @@ final class BusLoop {
         }
     }
 
-    /// Reports a reply's samples, fires its events and feeds the read-backs waiting on its points.
+    /// Reports a reply's samples, feeds the read-backs waiting on its points and fires its events.
+    ///
+    /// Read-backs are fed before the events, whose follow-up transactions may send a waiting command:
+    /// a read-back is only ever satisfied by a reply read after its command was written.
     func observe(_ device: DeviceState, _ samples: [PointSample], at stamp: Int64) {
         for sample in device.changes(in: samples) {
             emit(FieldEvent(device: device.spec.id, timestampMs: stamp, kind: .sample(point: sample.point, reading: sample.reading)))
         }
-        handleEvents(device, samples, at: stamp)
         for (id, verification) in verifications where verification.device === device {
             guard let sample = samples.first(where: { $0.point == verification.verify.point }) else { continue }
             verifications[id]?.last = sample.reading
@@ -136,6 +138,7 @@ final class BusLoop {
                 finish(verification.pending, .verified(elapsedMs: elapsed), at: stamp)
             }
         }
+        handleEvents(device, samples, at: stamp)
     }
 
     // MARK: Transactions
@@ -183,8 +186,8 @@ final class BusLoop {
             case .invalidRequest, .closed:
                 break  // nothing was sent: not a miss
             default:
-                if device.missed(now: ended) {
-                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: error, misses: device.misses)))
+                if device.missed(error, now: ended) {
+                    emit(FieldEvent(device: id, timestampMs: stamp, kind: .offline(error: device.cause ?? error, misses: device.misses)))
                 }
             }
         }

@@ -48,18 +48,23 @@ final class BusWorker: Sendable {
         thread.start()
     }
 
-    /// Fails the waiting commands with ``Modbus/ModbusError/closed``, lets the transaction in flight end,
-    /// and waits for the thread to exit.
-    func stop() {
-        let previous = lifecycle.withLock { state in
-            defer { state = .stopped }
-            return state
-        }
+    /// Refuses further commands and fails the waiting ones with ``Modbus/ModbusError/closed``; the thread
+    /// ends after the transaction in flight. Returns at once: ``join()`` waits for the thread.
+    func requestStop() {
         for pending in inbox.stop() {
             emit(FieldEvent(
                 device: pending.device, timestampMs: BusLoop.wallClockMilliseconds(),
                 kind: .commandFinished(command: pending.command.name, outcome: .failed(.closed))))
             pending.completion(.failed(.closed))
+        }
+    }
+
+    /// Waits for the thread to exit (after ``requestStop()``); returns at once if it never started or was
+    /// already joined.
+    func join() {
+        let previous = lifecycle.withLock { state in
+            defer { state = .stopped }
+            return state
         }
         if previous == .running { finished.wait() }
     }

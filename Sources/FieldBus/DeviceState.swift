@@ -17,6 +17,9 @@ final class DeviceState {
     private(set) var batches: [ScheduledBatch]
     private(set) var health: DeviceStatus.Health = .unknown
     private(set) var misses = 0
+    /// The last failure that was a real attempt (not "link down, waiting to reconnect"): what an offline
+    /// report names as the reason.
+    private(set) var cause: ModbusError?
     /// While offline, when the next probe (the first batch) is due.
     private var probeDue: ContinuousClock.Instant
     /// The reading last reported per point.
@@ -75,8 +78,9 @@ final class DeviceState {
     }
 
     /// Records a failed transaction. Returns true when the device just went offline.
-    func missed(now: ContinuousClock.Instant) -> Bool {
+    func missed(_ error: ModbusError, now: ContinuousClock.Instant) -> Bool {
         misses += 1
+        if case .notConnected = error {} else { cause = error }
         guard health != .offline, misses >= max(1, profile.poll.offlineAfterMisses) else { return false }
         health = .offline
         probeDue = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))

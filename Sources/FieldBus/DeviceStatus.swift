@@ -9,13 +9,17 @@ public struct DeviceStatus: Sendable, Hashable {
         case offline
     }
 
+    /// The ``DeviceSpec/id``.
     public var device: String
+    /// The ``BusSpec/id`` of the device's bus.
     public var bus: String
+    /// The Modbus unit id.
     public var unit: Int
+    /// Whether the device answers now.
     public var health: Health
     /// Failed transactions in a row (0 after any good reply).
     public var misses: Int
-    /// The most recent error, kept after recovery for diagnosis.
+    /// The most recent error with the device, bus and unit, for a technician; kept after recovery.
     public var lastError: String?
     /// Poll reads attempted.
     public var polls: Int
@@ -30,6 +34,7 @@ public struct DeviceStatus: Sendable, Hashable {
     /// 99th percentile round-trip time over the recent good transactions.
     public var p99LatencyMs: Double?
 
+    /// A status; the supervisor fills it in from its counters.
     public init(
         device: String, bus: String, unit: Int, health: Health = .unknown, misses: Int = 0, lastError: String? = nil,
         polls: Int = 0, writes: Int = 0, errors: [String: Int] = [:], lastLatencyMs: Double? = nil,

@@ -10,6 +10,14 @@ import Synchronization
 /// station core without a hop through the cooperative pool; the callback must return quickly (hand the
 /// event on, do not block on disk). Commands carry a deadline: one that waited too long (a link down, a
 /// bus stuck behind timeouts) is reported expired and never sent, so an unlock cannot fire late.
+///
+///     let fieldBus = try FieldBusSupervisor(
+///         buses: [BusSpec(id: "rs485-a", endpoint: .rtu(PortSelector(byPath: port), try SerialLine(shorthand: "9600-8N1")))],
+///         devices: [DeviceSpec(id: "door-3", busID: "rs485-a", unit: 4, profile: waveshareDoor)],
+///         onEvent: { event in core.enqueue(event) })
+///     fieldBus.start()
+///     let outcome = await fieldBus.send(command: "unlock", to: "door-3")   // .verified(elapsedMs: 240)
+///     fieldBus.stop()
 public final class FieldBusSupervisor: Sendable {
     /// The devices, in configuration order.
     public let devices: [DeviceSpec]
@@ -31,26 +39,8 @@ public final class FieldBusSupervisor: Sendable {
         ports: @escaping @Sendable () -> [SerialPort] = SerialPortDiscovery.ports,
         onEvent: @escaping @Sendable (FieldEvent) -> Void
     ) throws(FieldBusConfigurationError) {
-        var busByID: [String: BusSpec] = [:]
-        for bus in buses {
-            guard busByID[bus.id] == nil else { throw .duplicateBus(bus.id) }
-            busByID[bus.id] = bus
-        }
-        var deviceIndex: [String: DeviceSpec] = [:]
-        var units: [String: [Int: String]] = [:]
-        for device in devices {
-            guard deviceIndex[device.id] == nil else { throw .duplicateDevice(device.id) }
-            guard let bus = busByID[device.busID] else { throw .unknownBus(device: device.id, bus: device.busID) }
-            let isTCP = if case .tcp = bus.endpoint { true } else { false }
-            guard (1...247).contains(device.unit) || (isTCP && (device.unit == 0 || device.unit == 255)) else {
-                throw .invalidUnit(device: device.id, unit: device.unit)
-            }
-            if let other = units[bus.id]?[device.unit] {
-                throw .duplicateUnit(bus: bus.id, unit: device.unit, devices: [other, device.id])
-            }
-            units[bus.id, default: [:]][device.unit] = device.id
-            deviceIndex[device.id] = device
-        }
+        try Self.validate(buses: buses, devices: devices)
+        let deviceIndex = Dictionary(uniqueKeysWithValues: devices.map { ($0.id, $0) })
         let board = StatusBoard(devices: devices)
         self.devices = devices
         self.deviceIndex = deviceIndex
@@ -72,12 +62,25 @@ public final class FieldBusSupervisor: Sendable {
     /// Stops every bus: waiting commands fail with `.closed`, each thread finishes its transaction in
     /// flight, and the call returns once all threads have exited. The supervisor cannot be restarted.
     public func stop() {
-        for worker in workers.values { worker.stop() }
+        for worker in workers.values { worker.requestStop() }  // every bus winds down at once
+        for worker in workers.values { worker.join() }
+    }
+
+    /// A supervisor dropped without ``stop()`` still winds its buses down (without waiting: the last
+    /// reference may go on a bus thread, which cannot wait for itself).
+    deinit {
+        for worker in workers.values { worker.requestStop() }
     }
 
     /// Queues `command` at the front of its device's bus (behind other commands only) and calls
-    /// `completion` on the bus thread when it is verified, fails or expires.
-    public func send(command: String, to device: String, completion: @escaping @Sendable (CommandOutcome) -> Void) {
+    /// `completion` on the bus thread when it is verified, fails or expires. Safe to call from the event
+    /// callback (a fire input can release the doors at once).
+    ///
+    /// - Parameter deadlineMs: how long the command may wait for its bus; ``commandDeadlineMs`` if nil.
+    public func send(
+        command: String, to device: String, deadlineMs: Int? = nil,
+        completion: @escaping @Sendable (CommandOutcome) -> Void
+    ) {
         guard let spec = deviceIndex[device], let worker = workers[spec.busID] else {
             return completion(.unknownDevice(device))
         }
@@ -85,22 +88,24 @@ public final class FieldBusSupervisor: Sendable {
         let now = ContinuousClock.now
         let pending = PendingCommand(
             device: device, command: definition, requestedAt: now,
-            deadline: now.advanced(by: .milliseconds(commandDeadlineMs)), completion: completion)
+            deadline: now.advanced(by: .milliseconds(deadlineMs ?? commandDeadlineMs)), completion: completion)
         if !worker.inbox.submit(pending) { completion(.failed(.closed)) }
     }
 
     /// Sends `command` and returns how it ended.
-    public func send(command: String, to device: String) async -> CommandOutcome {
+    public func send(command: String, to device: String, deadlineMs: Int? = nil) async -> CommandOutcome {
         await withCheckedContinuation { continuation in
-            send(command: command, to: device) { continuation.resume(returning: $0) }
+            send(command: command, to: device, deadlineMs: deadlineMs) { continuation.resume(returning: $0) }
         }
     }
 
-    /// Sends `command` and blocks the calling thread until it ends (for threads that are not on the pool).
-    public func sendAndWait(command: String, to device: String) -> CommandOutcome {
+    /// Sends `command` and blocks the calling thread until it ends, for threads of their own (not the
+    /// cooperative pool). Never call it from the event callback: that runs on a bus thread, which would
+    /// wait for itself.
+    public func sendAndWait(command: String, to device: String, deadlineMs: Int? = nil) -> CommandOutcome {
         let done = DispatchSemaphore(value: 0)
         let outcome = Mutex<CommandOutcome>(.failed(.closed))
-        send(command: command, to: device) { result in
+        send(command: command, to: device, deadlineMs: deadlineMs) { result in
             outcome.withLock { $0 = result }
             done.signal()
         }

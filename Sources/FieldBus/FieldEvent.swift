@@ -3,7 +3,7 @@ public import Modbus
 
 /// What the field bus saw, reported on the bus's own thread as it happens. FieldBus knows devices, points
 /// and events; the station service maps them to doors, zones and people.
-public struct FieldEvent: Sendable, Equatable {
+public struct FieldEvent: Sendable, Equatable, CustomStringConvertible {
     /// What changed.
     public enum Kind: Sendable, Equatable {
         /// A point's reading: the first one, then only changes (numeric points with a deadband only when
@@ -31,5 +31,18 @@ public struct FieldEvent: Sendable, Equatable {
         self.device = device
         self.timestampMs = timestampMs
         self.kind = kind
+    }
+
+    /// One line for logs: `door-3 offline after 2 misses: no answer within 300 ms — …`.
+    public var description: String {
+        switch kind {
+        case .sample(let point, let reading): "\(device) \(point) = \(reading)"
+        case .occurred(let event, let count, let captures):
+            "\(device) \(event)\(count > 1 ? " ×\(count)" : "")"
+                + (captures.isEmpty ? "" : " " + captures.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        case .online: "\(device) online"
+        case .offline(let error, let misses): "\(device) offline after \(misses) misses: \(error)"
+        case .commandFinished(let command, let outcome): "\(device) \(command): \(outcome)"
+        }
     }
 }

@@ -15,6 +15,7 @@ public struct SerialPort: Sendable, Hashable, Codable {
     public var serial: String?
     public var driver: String?
 
+    /// A port as udev describes it (tests and station tools may build one by hand).
     public init(
         devnode: String, byPath: String? = nil, byID: String? = nil, vendor: String? = nil, vendorID: String? = nil,
         model: String? = nil, modelID: String? = nil, serial: String? = nil, driver: String? = nil

@@ -30,7 +30,12 @@ final class StatusBoard: Sendable {
             }
             if let error {
                 record.status.errors[error.category, default: 0] += 1
-                record.status.lastError = error.description
+                // "Link down, next attempt in …" says less than the failure that took the link down.
+                let isWaiting = if case .notConnected = error { true } else { false }
+                if !isWaiting || record.status.lastError == nil {
+                    let status = record.status
+                    record.status.lastError = "\(status.device) (bus \(status.bus), unit \(status.unit)): \(error)"
+                }
             }
             all[device] = record
         }

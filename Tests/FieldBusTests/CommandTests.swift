@@ -8,23 +8,23 @@ import Testing
 @Suite("Commands: ahead of polls, verified by read-back, never sent late")
 struct CommandTests {
     /// Waits until `unit` has received a request after `instant` (so a slow fault is now in flight).
-    func awaitRequest(_ rig: Rig, unit: Int, after instant: ContinuousClock.Instant) -> Bool {
-        eventually { !rig.counter.requests(unit: unit, since: instant).isEmpty }
+    func awaitRequest(_ rig: Rig, unit: Int, after instant: ContinuousClock.Instant) async -> Bool {
+        await eventually { !rig.counter.requests(unit: unit, since: instant).isEmpty }
     }
 
-    @Test func anUnlockQueuedBehindSlowPollsIsSentNextAndVerified() throws {
+    @Test func anUnlockQueuedBehindSlowPollsIsSentNextAndVerified() async throws {
         let profile = try exampleProfile("door-controller-tcp")
         let rig = try Rig(.tcp, [.init(id: "door-1", profile: profile, unit: 1), .init(id: "door-2", profile: profile, unit: 2)])
         rig.start()
-        #expect(eventually { rig.log.isOnline("door-1") && rig.log.isOnline("door-2") })
+        #expect(await eventually { rig.log.isOnline("door-1") && rig.log.isOnline("door-2") })
         let slowMs = 200.0
         let faulted = ContinuousClock.now
         #expect(rig.control("fault 2 slow \(Int(slowMs))") == "ok")
-        #expect(awaitRequest(rig, unit: 2, after: faulted))
-        Thread.sleep(forTimeInterval: 0.3)  // polls of both doors are now backed up behind the slow one
+        #expect(await awaitRequest(rig, unit: 2, after: faulted))
+        try await Task.sleep(for: .seconds(0.3))  // polls of both doors are now backed up behind the slow one
 
         let sent = ContinuousClock.now
-        let outcome = rig.supervisor.sendAndWait(command: "unlock", to: "door-1")
+        let outcome = await rig.supervisor.send(command: "unlock", to: "door-1")
         let write = try #require(rig.counter.writes(unit: 1).first { $0.at >= sent })
         #expect(write.request.functionCode == 6 && write.request.address == 16)
         let latency = milliseconds(sent.duration(to: write.at))
@@ -39,10 +39,33 @@ struct CommandTests {
         print("unlock behind \(Int(slowMs)) ms polls: written after \(latency) ms, verified after \(elapsed) ms")
     }
 
+    @Test func anUnlockGoesAheadOfATagReadsFollowUpReadsAndAcknowledgement() async throws {
+        let rig = try Rig(.rtu, [
+            .init(id: "door-4", profile: try exampleProfile("waveshare-relay-8ch-door"), unit: 4),
+            .init(id: "reader-5", profile: try exampleProfile("inveo-rfid-mif"), unit: 5),
+        ])
+        rig.start()
+        #expect(await eventually { rig.log.isOnline("door-4") && rig.log.isOnline("reader-5") })
+        let slowMs = 150.0
+        #expect(rig.control("fault 5 slow \(Int(slowMs))") == "ok")
+        for index in 0..<30 { _ = rig.control("tag 5 0400\(index)") }  // each read: poll, tag id read, acknowledgement
+        #expect(await eventually { rig.log.occurrences("reader-5", "tag_read").count >= 2 })
+        var latencies: [Double] = []
+        for attempt in 0..<5 {
+            try await Task.sleep(for: .seconds(Double(attempt * 37 % 150) / 1000))
+            let sent = ContinuousClock.now
+            #expect(await rig.supervisor.send(command: "unlock", to: "door-4").succeeded)
+            let write = try #require(rig.counter.writes(unit: 4).first { $0.at >= sent })
+            latencies.append(milliseconds(sent.duration(to: write.at)))
+        }
+        #expect(latencies.allSatisfy { $0 <= slowMs + 100 }, "unlock waits \(latencies) ms beside a busy reader")
+        print("unlock beside a reader with \(Int(slowMs)) ms replies: written after \(latencies.map { Int($0) }) ms")
+    }
+
     @Test func aRawVendorPulseOverRTUIsWrittenAndVerifiedByTheBondSensor() async throws {
         let rig = try Rig(.rtu, [.init(id: "door-4", profile: try exampleProfile("waveshare-relay-8ch-door"), unit: 4)])
         rig.start()
-        #expect(eventually { rig.log.isOnline("door-4") })
+        #expect(await eventually { rig.log.isOnline("door-4") })
         let sent = ContinuousClock.now
         let outcome = await rig.supervisor.send(command: "unlock", to: "door-4")
         #expect(outcome.succeeded, "\(outcome)")
@@ -52,16 +75,28 @@ struct CommandTests {
         #expect(rig.log.samples("door-4", "release_relay").contains(.value(.bool(true))))
     }
 
-    @Test func aCommandPastItsDeadlineIsReportedExpiredAndNeverSent() throws {
+    @Test func aCommandWhoseReadBackNeverMatchesIsReportedNotVerified() async throws {
+        var profile = try exampleProfile("door-controller-tcp")
+        // The bond sensor releases 200 ms after the pulse starts: a 100 ms verify window is too short.
+        let index = try #require(profile.commands.firstIndex { $0.name == "unlock" })
+        profile.commands[index].verify?.withinMs = 100
+        let rig = try Rig(.tcp, [.init(id: "door-1", profile: profile, unit: 1)])
+        rig.start()
+        #expect(await eventually { rig.log.isOnline("door-1") })
+        #expect(await rig.supervisor.send(command: "unlock", to: "door-1") == .notVerified(lastReading: .value(.bool(true))))
+        #expect(rig.counter.writes(unit: 1).count == 1, "a command is sent once, never retried")
+    }
+
+    @Test func aCommandPastItsDeadlineIsReportedExpiredAndNeverSent() async throws {
         let rig = try Rig(
             .tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)], commandDeadlineMs: 150)
         rig.start()
-        #expect(eventually { rig.log.isOnline("door-1") })
+        #expect(await eventually { rig.log.isOnline("door-1") })
         let faulted = ContinuousClock.now
         #expect(rig.control("fault 1 slow 600") == "ok")
-        #expect(awaitRequest(rig, unit: 1, after: faulted))  // the bus is now busy for 600 ms
+        #expect(await awaitRequest(rig, unit: 1, after: faulted))  // the bus is now busy for 600 ms
 
-        let outcome = rig.supervisor.sendAndWait(command: "unlock", to: "door-1")
+        let outcome = await rig.supervisor.send(command: "unlock", to: "door-1")
         guard case .expired(let waited) = outcome else {
             Issue.record("expected an expired command, got \(outcome)")
             return
@@ -69,7 +104,7 @@ struct CommandTests {
         #expect(waited >= 150)
         #expect(rig.control("fault 1 none") == "ok")
         let polls = rig.counter.requests(unit: 1).count
-        #expect(eventually { rig.counter.requests(unit: 1).count >= polls + 4 })
+        #expect(await eventually { rig.counter.requests(unit: 1).count >= polls + 4 })
         #expect(rig.counter.writes(unit: 1).isEmpty, "an expired unlock never reaches the door")
         #expect(rig.control("get 1 lock_bonded") == "ok true")
     }
@@ -81,7 +116,7 @@ struct CommandTests {
             .init(id: "room-1", profile: try exampleProfile("xy-md02"), unit: 3),
         ])
         rig.start()
-        #expect(eventually { rig.log.isOnline("door-1") && rig.log.isOnline("door-2") })
+        #expect(await eventually { rig.log.isOnline("door-1") && rig.log.isOnline("door-2") })
         #expect(rig.supervisor.doorUnlockCommands.map(\.device) == ["door-1", "door-2"])
         let outcomes = await rig.supervisor.unlockAllDoors()
         #expect(Set(outcomes.keys) == ["door-1", "door-2"])
@@ -95,13 +130,13 @@ struct CommandTests {
         #expect(await rig.supervisor.send(command: "explode", to: "door-1") == .unknownCommand("explode"))
     }
 
-    @Test func stopFailsWaitingCommandsJoinsTheThreadsAndEndsPolling() throws {
+    @Test func stopFailsWaitingCommandsJoinsTheThreadsAndEndsPolling() async throws {
         let rig = try Rig(.tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)])
         rig.start()
-        #expect(eventually { rig.log.isOnline("door-1") })
+        #expect(await eventually { rig.log.isOnline("door-1") })
         let faulted = ContinuousClock.now
         #expect(rig.control("fault 1 slow 400") == "ok")
-        #expect(awaitRequest(rig, unit: 1, after: faulted))
+        #expect(await awaitRequest(rig, unit: 1, after: faulted))
         let outcome = Mutex<CommandOutcome?>(nil)
         rig.supervisor.send(command: "unlock", to: "door-1") { result in outcome.withLock { $0 = result } }
         let stopping = ContinuousClock.now
@@ -109,7 +144,7 @@ struct CommandTests {
         #expect(milliseconds(stopping.duration(to: .now)) < 1000, "stop waits for the one transaction in flight")
         #expect(outcome.withLock { $0 } == .failed(.closed))
         let requests = rig.counter.requests.count
-        Thread.sleep(forTimeInterval: 0.4)
+        try await Task.sleep(for: .seconds(0.4))
         #expect(rig.counter.requests.count == requests, "no bus thread polls after stop")
         #expect(rig.supervisor.sendAndWait(command: "unlock", to: "door-1") == .failed(.closed))
         #expect(rig.counter.writes(unit: 1).isEmpty)

@@ -15,13 +15,13 @@ func exampleProfile(_ id: String) throws -> DeviceProfile {
 }
 
 /// Polls `condition` until it holds or `milliseconds` pass: tests wait for a state, not for a fixed time.
-func eventually(within milliseconds: Int = 3000, _ condition: () throws -> Bool) rethrows -> Bool {
+func eventually(within milliseconds: Int = 3000, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now.advanced(by: .milliseconds(milliseconds))
     while ContinuousClock.now < deadline {
-        if try condition() { return true }
-        Thread.sleep(forTimeInterval: 0.01)
+        if condition() { return true }
+        try? await Task.sleep(for: .milliseconds(10))
     }
-    return try condition()
+    return condition()
 }
 
 func milliseconds(_ duration: Duration) -> Double {
@@ -97,6 +97,15 @@ final class CountingBus: ModbusServerBehavior {
     }
 
     func writes(unit: Int) -> [Seen] { requests(unit: unit).filter(\.request.isWrite) }
+
+    /// Requests per second that reached `unit` from `start` until now, over the time that really passed
+    /// (a sleeping test may oversleep on a busy machine).
+    func rate(unit: Int, since start: ContinuousClock.Instant) -> (perSecond: Double, count: Int, seconds: Double) {
+        let end = ContinuousClock.now
+        let count = requests.filter { $0.request.unit == unit && $0.at >= start && $0.at <= end }.count
+        let seconds = milliseconds(start.duration(to: end)) / 1000
+        return (Double(count) / seconds, count, seconds)
+    }
 }
 
 /// One simulated endpoint (TCP port or RTU pty) with its devices, and a supervisor polling it as bus `bus`.
@@ -119,7 +128,10 @@ final class Rig {
     private let tcp: ModbusTCPServer?
     private let rtu: ModbusRTUServer?
 
-    init(_ transport: Transport, _ devices: [Device], commandDeadlineMs: Int = 2000, interRequestMs: Int? = nil) throws {
+    init(
+        _ transport: Transport, _ devices: [Device], commandDeadlineMs: Int = 2000, interRequestMs: Int? = nil,
+        wire: SerialLine? = nil
+    ) throws {
         simulated = try SimulatedBus(devices: devices.map { try SimulatedDevice(profile: $0.profile, unit: $0.unit, seed: 7) })
         counter = CountingBus(simulated)
         switch transport {
@@ -129,7 +141,7 @@ final class Rig {
             rtu = nil
             busSpec = BusSpec(id: "bus", endpoint: .tcp(host: "127.0.0.1", port: server.port), interRequestMs: interRequestMs)
         case .rtu:
-            let server = try ModbusRTUServer(behavior: counter)
+            let server = try ModbusRTUServer(behavior: counter, wire: wire)
             rtu = server
             tcp = nil
             busSpec = BusSpec(
@@ -149,6 +161,9 @@ final class Rig {
     var rtuPath: String? { rtu?.terminal.path }
 
     func control(_ line: String) -> String { simulated.control(line) }
+
+    /// Closes every TCP connection, as a rebooting device or gateway does.
+    func dropConnections() { tcp?.dropConnections() }
 
     func start() { supervisor.start() }
 
