@@ -80,10 +80,11 @@ extension StationParser {
         for zone in zones {
             let node = zoneNodes[zone.id]
             let path = "zones.\(zone.id)"
-            if zone.kind == .holding, zone.watchPost == nil {
+            let written = zoneKeys[zone.id, default: []]
+            if zone.kind == .holding, !written.contains("watch_post") {
                 diagnostics.report(node, path, "holding room has no watch_post (SUP-03 needs the duty post that watches it)")
             }
-            if zone.kind == .interview, zone.recorder == nil, !recorders.contains(where: { $0.room == zone.id }) {
+            if zone.kind == .interview, !written.contains("recorder"), !declaredRecorderRooms.contains(zone.id) {
                 diagnostics.report(node, path, "interview room has no recorder (REC-01 needs one; 'source: api' if the recorder reports itself)")
             }
             if zone.readers.isEmpty {

@@ -15,6 +15,8 @@ final class StationParser {
     var declared: [Section: Set<String>] = [:]
     /// The kinds written for zones, by id, for watch-post and recorder-room checks.
     var declaredZoneKinds: [String: String] = [:]
+    /// The rooms written for recorders, including recorders that fail to parse.
+    var declaredRecorderRooms: Set<String> = []
 
     var buses: [String: ParsedBus] = [:]
     var busOrder: [String] = []
@@ -22,6 +24,8 @@ final class StationParser {
     var deviceOrder: [String] = []
     var zones: [StationZone] = []
     var zoneNodes: [String: Node] = [:]
+    /// The keys written for each zone, so a missing-key check does not repeat a bad value's error.
+    var zoneKeys: [String: Set<String>] = [:]
     var doors: [StationDoor] = []
     var recorders: [StationRecorder] = []
     var rules = RuleOverrides()
@@ -56,6 +60,9 @@ final class StationParser {
         }
         for item in map["zones"]?.sequence.map(Array.init) ?? [] {
             if let id = item.mapping?["id"]?.string, let kind = item.mapping?["kind"]?.string { declaredZoneKinds[id] = kind }
+        }
+        for item in map["recorders"]?.sequence.map(Array.init) ?? [] {
+            if let room = item.mapping?["room"]?.string { declaredRecorderRooms.insert(room) }
         }
         let header = map["station"].flatMap { parseHeader($0) }
         let simulation = read.bool(map["simulation"], "simulation") ?? false
