@@ -90,13 +90,15 @@ enum StationFixtures {
 
     /// Writes `files` (name → text) into a fresh directory and checks `station.yaml` there. The
     /// diagnostics come back with the directory stripped, so they read `station.yaml:12:5: …`.
-    static func check(_ yaml: String, files: [String: String] = [:]) throws -> (check: StationCheck, lines: [String]) {
+    static func check(
+        _ yaml: String, files: [String: String] = [:], profiles library: ProfileLibrary? = nil
+    ) throws -> (check: StationCheck, lines: [String]) {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         for (name, text) in files.merging(["station.yaml": yaml], uniquingKeysWith: { $1 }) {
             try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
         }
-        let result = Station.check(file: directory + "/station.yaml", profiles: try profiles())
+        let result = Station.check(file: directory + "/station.yaml", profiles: try library ?? profiles())
         let lines = result.diagnostics.map { $0.description.replacingOccurrences(of: directory + "/", with: "") }
         return (result, lines)
     }
