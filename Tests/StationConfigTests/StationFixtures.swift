@@ -10,6 +10,9 @@ enum StationFixtures {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// The `custodyd` executable that `swift build --build-tests` leaves in the build folder.
+    static var executable: String { root.appendingPathComponent(".build/debug/custodyd").path }
+
     static var devicesDirectory: String { root.appendingPathComponent("devices").path }
 
     /// The shipped device profiles.
