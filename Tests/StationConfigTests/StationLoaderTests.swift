@@ -90,7 +90,7 @@ struct StationLoaderTests {
 
     @Test func demoStationIsASmallCustodyArea() throws {
         let file = StationFixtures.root.appendingPathComponent("simulators/demo-station.yaml").path
-        let station = try #require(Station.check(file: file, profiles: try StationFixtures.profiles()).station)
+        let station = try #require(Station.check(file: file, profiles: try StationFixtures.profiles(), environment: [:]).station)
         #expect(station.simulation)
         #expect(station.zones.filter { $0.kind == .holding }.count == 2)
         #expect(station.zones.filter { $0.kind == .interview }.allSatisfy { $0.recorder != nil })
@@ -101,6 +101,11 @@ struct StationLoaderTests {
             let profiles = Set(room.sensors.compactMap { station.device(id: $0)?.profileID })
             #expect(profiles == ["xy-md02", "senseair-s8"], "\(room.id)")
         }
-        #expect(station.api.unixSocket.hasPrefix("/tmp/custodyd-demo/"))
+        #expect(station.api.unixSocket == "/tmp/custodyd-demo/api.sock")
+        #expect(station.bus(id: "rs485-doors")?.link == .rtu(port: .path("/tmp/custodyd-demo/tty-doors"), line: SerialSettings()))
+        let moved = try #require(
+            Station.check(file: file, profiles: try StationFixtures.profiles(), environment: ["CUSTODYD_DEMO_DIR": "/run/demo-7"]).station)
+        #expect(moved.journalPath == "/run/demo-7/journal.db")
+        #expect(moved.idHashKeyFile == "/run/demo-7/id-hash.key")
     }
 }

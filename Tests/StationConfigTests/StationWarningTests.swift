@@ -27,6 +27,13 @@ struct StationWarningTests {
         ])
     }
 
+    @Test func stationWithoutOfficers() throws {
+        let officers = "officers:\n  - {id: \"1001\", name: 王强, sex: male, tag: 0A1B2C01}\n  - {id: \"1002\", name: 李娜, sex: female, tag: 0A1B2C02}\n"
+        let (result, lines) = try StationFixtures.check(StationFixtures.station([(officers, "officers: []\n")]))
+        #expect(result.station?.officers == [])
+        #expect(lines == ["station.yaml:42:11: warning: officers: no officers: every escort and questioning would alarm (SUP-01, ESC-01)"])
+    }
+
     @Test func zoneThatChangesOffsetDuringTheYear() throws {
         let yaml = StationFixtures.station([("Asia/Shanghai", "Europe/Berlin"), ("\"+08:00\"", "\"+01:00\"")])
         let (result, lines) = try StationFixtures.check(yaml)

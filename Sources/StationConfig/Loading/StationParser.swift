@@ -9,6 +9,8 @@ final class StationParser {
     let profiles: ProfileLibrary
     /// Reads a roster file: its text, or `nil` when it cannot be read.
     let readFile: (String) -> String?
+    /// Values for `${NAME}` in paths.
+    let environment: [String: String]
 
     /// Ids written in each section, including items that fail to parse, so a reference to a broken
     /// item is not reported a second time.
@@ -32,11 +34,15 @@ final class StationParser {
     /// Which zone lists a reader or sensor, and which door uses a lock device.
     var deviceUse: [String: (owner: String, node: Node)] = [:]
 
-    init(diagnostics: Diagnostics, profiles: ProfileLibrary, readFile: @escaping (String) -> String?) {
+    init(
+        diagnostics: Diagnostics, profiles: ProfileLibrary, readFile: @escaping (String) -> String?,
+        environment: [String: String]
+    ) {
         self.diagnostics = diagnostics
         read = ScalarReader(diagnostics: diagnostics)
         self.profiles = profiles
         self.readFile = readFile
+        self.environment = environment
     }
 
     /// The id-bearing sections of the file.
@@ -76,6 +82,9 @@ final class StationParser {
         parseDoors(map["doors"])
         let fire = map["fire"].flatMap { parseFire($0) }
         let (officers, roster) = parseOfficers(officers: map["officers"], roster: map["roster"], rosterKey: map.keyNode("roster"))
+        if map["roster"] == nil, map["officers"]?.sequence?.isEmpty ?? true {
+            diagnostics.warn(map["officers"] ?? root, "officers", "no officers: every escort and questioning would alarm (SUP-01, ESC-01)")
+        }
         let api = map["api"].flatMap { parseAPI($0) } ?? APISettings()
         let finishedBuses = finishBuses()
         checkUse(fire: fire)
@@ -141,8 +150,9 @@ final class StationParser {
         return absolutePath(map[key], map.field(key))
     }
 
+    /// A path after `${…}` expansion, which must then be absolute.
     func absolutePath(_ node: Node?, _ field: String) -> String? {
-        guard let text = read.string(node, field) else { return nil }
+        guard let written = read.string(node, field), let text = expand(written, node, field) else { return nil }
         guard text.hasPrefix("/") else {
             diagnostics.report(node, field, "expected an absolute path, got '\(text)'")
             return nil
