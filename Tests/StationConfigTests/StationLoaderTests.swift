@@ -57,6 +57,13 @@ struct StationLoaderTests {
         #expect(station.recorder(id: "rec-1")?.source == .api)
     }
 
+    @Test func interviewRoomLearnsItsRecorderFromTheRecorderList() throws {
+        let yaml = StationFixtures.station([(", recorder: rec-1", "")])
+        let station = try #require(try StationFixtures.check(yaml).check.station)
+        #expect(station.zone(id: "interview-1")?.recorder == "rec-1")
+        #expect(station.recorder(id: "rec-1")?.room == "interview-1")
+    }
+
     @Test func apiTokensAreKeptAsHashes() throws {
         let station = try #require(try StationFixtures.check(StationFixtures.station).check.station)
         #expect(station.api.unixSocket == "/run/custodyd/api.sock")
@@ -77,7 +84,7 @@ struct StationLoaderTests {
 
     @Test func missingFileIsOneError() throws {
         let result = Station.check(file: "/nonexistent/station.yaml", profiles: try StationFixtures.profiles())
-        #expect(result.diagnostics.map(\.description) == ["/nonexistent/station.yaml:0:0: file: cannot be read as UTF-8 text"])
+        #expect(result.diagnostics.map(\.description) == ["/nonexistent/station.yaml:0:0: file: no such file"])
     }
 
     @Test(arguments: ["simulators/demo-station.yaml", "examples/station.yaml"])

@@ -14,8 +14,9 @@ extension Station {
     ) -> StationCheck {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
             let location = SourceLocation(file: file, line: 0, column: 0)
+            let message = FileManager.default.fileExists(atPath: file) ? "cannot be read as UTF-8 text" : "no such file"
             return StationCheck(station: nil, diagnostics: [
-                StationDiagnostic(severity: .error, location: location, field: "file", message: "cannot be read as UTF-8 text"),
+                StationDiagnostic(severity: .error, location: location, field: "file", message: message),
             ])
         }
         return check(yaml: text, file: file, profiles: profiles, readFile: Self.readText, environment: environment)

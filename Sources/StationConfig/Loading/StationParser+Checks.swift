@@ -35,9 +35,12 @@ extension StationParser {
         "\(line.baud)-\(line.dataBits)\(line.parity.rawValue)\(line.stopBits)"
     }
 
-    /// Fills in each device's zone or door from the zone or door that uses it, and reports a
-    /// written `zone` or `door` that disagrees.
+    /// Fills in each interview room's recorder and each device's zone or door from what uses it, and
+    /// reports a written `zone` or `door` that disagrees.
     func checkUse(fire: FireSettings?) {
+        for index in zones.indices where zones[index].kind == .interview && zones[index].recorder == nil {
+            zones[index].recorder = recorders.first { $0.room == zones[index].id }?.id
+        }
         var firePoints = Set<String>()
         if let fire { firePoints = Set([fire.alarm.device] + (fire.releaseConfirmed.map { [$0.device] } ?? [])) }
         let recorderDevices = Set(recorders.compactMap { recorder -> String? in
