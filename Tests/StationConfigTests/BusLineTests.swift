@@ -19,16 +19,16 @@ struct BusLineTests {
         return try ProfileLibrary.load(directory: directory)
     }
 
-    static let secondSensor = "  - {id: climate-holding, profile: xy-md02, bus: env, unit: 1}"
+    static let secondSensor = "  - {id: climate-holding, profile: xy-md02, bus: field, unit: 1}"
 
     @Test func busWithoutALineNeedsDevicesThatAgree() throws {
         let yaml = StationFixtures.station([
-            (Self.secondSensor, Self.secondSensor + "\n  - {id: climate-spare, profile: xy-md02-fast, bus: env, unit: 2}"),
+            (Self.secondSensor, Self.secondSensor + "\n  - {id: climate-spare, profile: xy-md02-fast, bus: field, unit: 12}"),
         ])
         let (result, lines) = try StationFixtures.check(yaml, profiles: try Self.profilesWithFastSensor())
         #expect(result.station == nil)
         #expect(lines.filter { !$0.contains("warning:") } == [
-            "station.yaml:10:5: buses.env.rtu.line: its devices ship at different lines (19200-8E1, 9600-8N1); set the bus's line",
+            "station.yaml:10:5: buses.field.rtu.line: its devices ship at different lines (19200-8E1, 9600-8N1); set the bus's line",
         ])
     }
 
@@ -40,6 +40,23 @@ struct BusLineTests {
             "station.yaml:23:5: warning: devices.climate-holding: profile 'xy-md02-fast' ships at 19200-8E1, bus 'doors' runs "
                 + "9600-8N1: set the device to the bus's line",
         ])
+    }
+
+    @Test func busThatCannotKeepUpWithItsPollsIsAWarning() throws {
+        let yaml = StationFixtures.station([
+            ("reader-duty, profile: inveo-rfid-mif, bus: field", "reader-duty, profile: inveo-rfid-mif, bus: doors"),
+            ("reader-interview, profile: inveo-rfid-mif, bus: field", "reader-interview, profile: inveo-rfid-mif, bus: doors"),
+            ("reader-holding, profile: inveo-rfid-mif, bus: field", "reader-holding, profile: inveo-rfid-mif, bus: doors"),
+            ("reader-entrance, profile: inveo-rfid-mif, bus: field", "reader-entrance, profile: inveo-rfid-mif, bus: doors"),
+        ])
+        let (result, lines) = try StationFixtures.check(yaml)
+        #expect(result.station != nil)
+        #expect(lines == [
+            "station.yaml:8:5: warning: buses.doors: its polls need about 113% of the line at 9600-8N1 (32 reads/s, "
+                + "12 ms per read for the devices to answer): raise the baud, lengthen poll intervals or split the bus",
+        ])
+        let faster = yaml.replacingOccurrences(of: "line: 9600-8N1", with: "line: 115200-8N1")
+        #expect(try StationFixtures.check(faster).lines.filter { $0.contains("of the line") } == [])
     }
 
     @Test func plugOrderNameIsAWarning() throws {

@@ -40,7 +40,7 @@ struct CheckConfigCommandTests {
         let (status, output) = try Self.withStation(yaml) { try Self.run(["station.yaml"], in: $0) }
         #expect(status == 1)
         #expect(output.split(separator: "\n").map(String.init) == [
-            "station.yaml:19:69: devices.reader-holding.unit: unit 2 on bus 'doors' is already device 'reader-entrance'",
+            "station.yaml:19:69: devices.reader-holding.unit: unit 2 on bus 'field' is already device 'reader-entrance'",
             "station.yaml:44:33: officers.1002.sex: expected one of male, female, got 'f'",
             "station.yaml: 2 error(s), 0 warning(s)",
         ])

@@ -48,20 +48,20 @@ struct StationErrorTests {
             "profile lacks the bus's transport", [("bus: entrance, unit: 1", "bus: doors, unit: 9")],
             "station.yaml:16:60: devices.lock-entrance.bus: profile 'door-controller-tcp' offers tcp only, but bus 'doors' is rtu"),
         Case(
-            "RTU unit out of range", [("bus: doors, unit: 2}", "bus: doors, unit: 0}")],
+            "RTU unit out of range", [("bus: field, unit: 2}", "bus: field, unit: 0}")],
             "station.yaml:18:70: devices.reader-entrance.unit: expected a unit id in 1…247 on an RTU bus, got 0"),
         Case(
             "TCP unit out of range", [("bus: entrance, unit: 1", "bus: entrance, unit: 250")],
             "station.yaml:16:76: devices.lock-entrance.unit: expected a unit id in 0…247 or 255 on a TCP bus, got 250"),
         Case(
             "unit used twice on one bus", [("unit: 3", "unit: 2")],
-            "station.yaml:19:69: devices.reader-holding.unit: unit 2 on bus 'doors' is already device 'reader-entrance'"),
+            "station.yaml:19:69: devices.reader-holding.unit: unit 2 on bus 'field' is already device 'reader-entrance'"),
         Case(
-            "dangling bus", [("bus: doors, unit: 4", "bus: door, unit: 4")],
-            "station.yaml:20:53: devices.reader-duty.bus: no bus with id 'door'"),
+            "dangling bus", [("bus: field, unit: 4", "bus: fild, unit: 4")],
+            "station.yaml:20:53: devices.reader-duty.bus: no bus with id 'fild'"),
         Case(
-            "device zone disagrees with the zone listing it", [("bus: env, unit: 1}", "bus: env, unit: 1, zone: entrance}")],
-            "station.yaml:23:70: devices.climate-holding.zone: zone 'entrance' disagrees with zone 'holding-1', which lists this device"),
+            "device zone disagrees with the zone listing it", [("bus: field, unit: 1}", "bus: field, unit: 1, zone: entrance}")],
+            "station.yaml:23:72: devices.climate-holding.zone: zone 'entrance' disagrees with zone 'holding-1', which lists this device"),
     ]
 
     static let buses: [Case] = [
@@ -89,7 +89,7 @@ struct StationErrorTests {
             "station.yaml:16:60: devices.lock-entrance.bus: no bus with id 'entrance-x'"),
         Case(
             "bad udev match", [("vendor_id: \"1a86\"", "vendor_id: \"CH340\"")],
-            "station.yaml:12:26: buses.env.rtu.match.vendor_id: expected 4 hex digits as udev shows them (e.g. 0403), got 'CH340'"),
+            "station.yaml:12:26: buses.field.rtu.match.vendor_id: expected 4 hex digits as udev shows them (e.g. 0403), got 'CH340'"),
     ]
 
     static let zones: [Case] = [

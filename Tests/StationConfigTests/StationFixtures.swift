@@ -20,7 +20,8 @@ enum StationFixtures {
         try ProfileLibrary.load(directory: devicesDirectory)
     }
 
-    /// A small valid station: one holding room, one interview room, three buses. Line numbers are
+    /// A small valid station: one holding room, one interview room, three buses (door relays and the fire
+    /// monitor on `doors`, readers and a sensor on `field`, within what a 9600 baud line can poll). Line numbers are
     /// what the error tests point at; change them only with those tests.
     static let station = """
         version: 1
@@ -32,7 +33,7 @@ enum StationFixtures {
         buses:
           - id: doors
             rtu: {port: /dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0, line: 9600-8N1}
-          - id: env
+          - id: field
             rtu:
               match: {vendor_id: "1a86", model_id: "7523"}
           - id: entrance
@@ -40,12 +41,12 @@ enum StationFixtures {
         devices:
           - {id: lock-entrance, profile: door-controller-tcp, bus: entrance, unit: 1}
           - {id: lock-holding, profile: waveshare-relay-8ch-door, bus: doors, unit: 1}
-          - {id: reader-entrance, profile: inveo-rfid-mif, bus: doors, unit: 2}
-          - {id: reader-holding, profile: inveo-rfid-mif, bus: doors, unit: 3}
-          - {id: reader-duty, profile: inveo-rfid-mif, bus: doors, unit: 4}
-          - {id: reader-interview, profile: inveo-rfid-mif, bus: doors, unit: 5}
+          - {id: reader-entrance, profile: inveo-rfid-mif, bus: field, unit: 2}
+          - {id: reader-holding, profile: inveo-rfid-mif, bus: field, unit: 3}
+          - {id: reader-duty, profile: inveo-rfid-mif, bus: field, unit: 4}
+          - {id: reader-interview, profile: inveo-rfid-mif, bus: field, unit: 5}
           - {id: fire-monitor, profile: fire-panel-monitor, bus: doors, unit: 6}
-          - {id: climate-holding, profile: xy-md02, bus: env, unit: 1}
+          - {id: climate-holding, profile: xy-md02, bus: field, unit: 1}
         zones:
           - {id: entrance, name: 入口, kind: entrance, readers: [reader-entrance]}
           - id: holding-1

@@ -61,8 +61,8 @@ struct StationWarningTests {
             "station test-station (test-station), Asia/Shanghai +08:00, simulation",
             "4 zones, 2 doors, 8 devices on 3 buses, 2 officers, 1 recorders, 2 rule overrides",
             "zones: 1 entrance, 1 holding, 1 interview, 1 duty-post",
-            "bus doors: rtu /dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0 9600-8N1, 6 devices",
-            "bus env: rtu usb vendor 1a86 model 7523 9600-8N1, 1 devices",
+            "bus doors: rtu /dev/serial/by-path/pci-0000:00:14.0-usb-0:2:1.0-port0 9600-8N1, 2 devices",
+            "bus field: rtu usb vendor 1a86 model 7523 9600-8N1, 5 devices",
             "bus entrance: tcp 127.0.0.1:1502, 1 devices",
             "api: unix /run/custodyd/api.sock, 1 tokens",
         ])

@@ -19,6 +19,7 @@ extension StationParser {
                                 + "set the device to the bus's line")
                     }
                 }
+                checkBudget(bus, line: line, devices: onBus)
                 return StationBus(id: id, link: .rtu(port: port, line: line), location: location)
             }
             let lines = Set(onBus.compactMap(\.profile.serialDefaults))
@@ -27,7 +28,9 @@ extension StationParser {
                 diagnostics.report(bus.node, "\(bus.path).rtu.line", "its devices ship at different lines (\(written)); set the bus's line")
                 return nil
             }
-            return StationBus(id: id, link: .rtu(port: port, line: lines.first ?? SerialSettings()), location: location)
+            let line = lines.first ?? SerialSettings()
+            checkBudget(bus, line: line, devices: onBus)
+            return StationBus(id: id, link: .rtu(port: port, line: line), location: location)
         }
     }
 
