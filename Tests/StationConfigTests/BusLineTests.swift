@@ -32,13 +32,13 @@ struct BusLineTests {
         ])
     }
 
-    @Test func deviceShippingAtAnotherLineIsAWarning() throws {
+    @Test func devicesShippingAtAnotherLineAreOneWarningPerBus() throws {
         let yaml = StationFixtures.station([(Self.secondSensor, "  - {id: climate-holding, profile: xy-md02-fast, bus: doors, unit: 9}")])
         let (result, lines) = try StationFixtures.check(yaml, profiles: try Self.profilesWithFastSensor())
         #expect(result.station != nil)
         #expect(lines == [
-            "station.yaml:23:5: warning: devices.climate-holding: profile 'xy-md02-fast' ships at 19200-8E1, bus 'doors' runs "
-                + "9600-8N1: set the device to the bus's line",
+            "station.yaml:8:5: warning: buses.doors: climate-holding ship at 19200-8E1, the bus runs 9600-8N1: set them to "
+                + "the bus's line",
         ])
     }
 

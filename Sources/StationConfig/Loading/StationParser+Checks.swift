@@ -11,13 +11,13 @@ extension StationParser {
             guard let port = bus.port else { return nil }
             let onBus = deviceOrder.compactMap { devices[$0] }.filter { $0.device.bus == id }
             if let line = bus.line {
-                for device in onBus {
-                    if let defaults = device.profile.serialDefaults, defaults != line {
-                        diagnostics.warn(
-                            device.node, device.path,
-                            "profile '\(device.profile.id)' ships at \(Self.text(defaults)), bus '\(id)' runs \(Self.text(line)): "
-                                + "set the device to the bus's line")
-                    }
+                let others = onBus.filter { $0.profile.serialDefaults.map { $0 != line } ?? false }
+                if !others.isEmpty {
+                    let ids = others.map(\.device.id).joined(separator: ", ")
+                    let shipped = Set(others.compactMap(\.profile.serialDefaults)).map(Self.text).sorted().joined(separator: ", ")
+                    diagnostics.warn(
+                        bus.node, bus.path,
+                        "\(ids) ship at \(shipped), the bus runs \(Self.text(line)): set them to the bus's line")
                 }
                 checkBudget(bus, line: line, devices: onBus)
                 return StationBus(id: id, link: .rtu(port: port, line: line), location: location)
