@@ -11,14 +11,15 @@ extension StationParser {
             guard let port = bus.port else { return nil }
             let onBus = deviceOrder.compactMap { devices[$0] }.filter { $0.device.bus == id }
             if let line = bus.line {
-                for device in onBus {
-                    if let defaults = device.profile.serialDefaults, defaults != line {
-                        diagnostics.warn(
-                            device.node, device.path,
-                            "profile '\(device.profile.id)' ships at \(Self.text(defaults)), bus '\(id)' runs \(Self.text(line)): "
-                                + "set the device to the bus's line")
-                    }
+                let others = onBus.filter { $0.profile.serialDefaults.map { $0 != line } ?? false }
+                if !others.isEmpty {
+                    let ids = others.map(\.device.id).joined(separator: ", ")
+                    let shipped = Set(others.compactMap(\.profile.serialDefaults)).map(Self.text).sorted().joined(separator: ", ")
+                    diagnostics.warn(
+                        bus.node, bus.path,
+                        "\(ids) ship at \(shipped), the bus runs \(Self.text(line)): set them to the bus's line")
                 }
+                checkBudget(bus, line: line, devices: onBus)
                 return StationBus(id: id, link: .rtu(port: port, line: line), location: location)
             }
             let lines = Set(onBus.compactMap(\.profile.serialDefaults))
@@ -27,7 +28,9 @@ extension StationParser {
                 diagnostics.report(bus.node, "\(bus.path).rtu.line", "its devices ship at different lines (\(written)); set the bus's line")
                 return nil
             }
-            return StationBus(id: id, link: .rtu(port: port, line: lines.first ?? SerialSettings()), location: location)
+            let line = lines.first ?? SerialSettings()
+            checkBudget(bus, line: line, devices: onBus)
+            return StationBus(id: id, link: .rtu(port: port, line: line), location: location)
         }
     }
 
@@ -35,9 +38,12 @@ extension StationParser {
         "\(line.baud)-\(line.dataBits)\(line.parity.rawValue)\(line.stopBits)"
     }
 
-    /// Fills in each device's zone or door from the zone or door that uses it, and reports a
-    /// written `zone` or `door` that disagrees.
+    /// Fills in each interview room's recorder and each device's zone or door from what uses it, and
+    /// reports a written `zone` or `door` that disagrees.
     func checkUse(fire: FireSettings?) {
+        for index in zones.indices where zones[index].kind == .interview && zones[index].recorder == nil {
+            zones[index].recorder = recorders.first { $0.room == zones[index].id }?.id
+        }
         var firePoints = Set<String>()
         if let fire { firePoints = Set([fire.alarm.device] + (fire.releaseConfirmed.map { [$0.device] } ?? [])) }
         let recorderDevices = Set(recorders.compactMap { recorder -> String? in
@@ -80,10 +86,11 @@ extension StationParser {
         for zone in zones {
             let node = zoneNodes[zone.id]
             let path = "zones.\(zone.id)"
-            if zone.kind == .holding, zone.watchPost == nil {
+            let written = zoneKeys[zone.id, default: []]
+            if zone.kind == .holding, !written.contains("watch_post") {
                 diagnostics.report(node, path, "holding room has no watch_post (SUP-03 needs the duty post that watches it)")
             }
-            if zone.kind == .interview, zone.recorder == nil, !recorders.contains(where: { $0.room == zone.id }) {
+            if zone.kind == .interview, !written.contains("recorder"), !declaredRecorderRooms.contains(zone.id) {
                 diagnostics.report(node, path, "interview room has no recorder (REC-01 needs one; 'source: api' if the recorder reports itself)")
             }
             if zone.readers.isEmpty {

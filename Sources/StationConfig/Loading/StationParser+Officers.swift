@@ -10,7 +10,7 @@ extension StationParser {
             return ([], nil)
         }
         guard let roster else { return (officerList(officers, diagnostics: diagnostics), nil) }
-        guard let name = read.string(roster, "roster") else { return ([], nil) }
+        guard let written = read.string(roster, "roster"), let name = expand(written, roster, "roster") else { return ([], nil) }
         let path = name.hasPrefix("/") ? name : Self.folder(of: diagnostics.file) + name
         guard let text = readFile(path) else {
             diagnostics.report(roster, "roster", "cannot read the roster file '\(path)'")
@@ -35,7 +35,8 @@ extension StationParser {
     }
 
     private func officerList(_ node: Node?, diagnostics: Diagnostics) -> [StationOfficer] {
-        let parser = diagnostics === self.diagnostics ? self : StationParser(diagnostics: diagnostics, profiles: profiles, readFile: readFile)
+        let parser = diagnostics === self.diagnostics ? self : StationParser(
+            diagnostics: diagnostics, profiles: profiles, readFile: readFile, environment: environment)
         let read = parser.read
         var tags: [String: (id: String, line: Int)] = [:]
         var result: [StationOfficer] = []

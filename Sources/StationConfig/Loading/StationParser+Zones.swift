@@ -33,6 +33,7 @@ extension StationParser {
                 watchPost: post, readers: readers, sensors: sensors, recorder: recorder,
                 location: diagnostics.location(of: map.node)))
             zoneNodes[item.id] = map.node
+            zoneKeys[item.id] = Set(map.node.mapping?.keys.compactMap(\.string) ?? [])
         }
     }
 

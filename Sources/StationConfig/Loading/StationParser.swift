@@ -9,12 +9,16 @@ final class StationParser {
     let profiles: ProfileLibrary
     /// Reads a roster file: its text, or `nil` when it cannot be read.
     let readFile: (String) -> String?
+    /// Values for `${NAME}` in paths.
+    let environment: [String: String]
 
     /// Ids written in each section, including items that fail to parse, so a reference to a broken
     /// item is not reported a second time.
     var declared: [Section: Set<String>] = [:]
     /// The kinds written for zones, by id, for watch-post and recorder-room checks.
     var declaredZoneKinds: [String: String] = [:]
+    /// The rooms written for recorders, including recorders that fail to parse.
+    var declaredRecorderRooms: Set<String> = []
 
     var buses: [String: ParsedBus] = [:]
     var busOrder: [String] = []
@@ -22,17 +26,23 @@ final class StationParser {
     var deviceOrder: [String] = []
     var zones: [StationZone] = []
     var zoneNodes: [String: Node] = [:]
+    /// The keys written for each zone, so a missing-key check does not repeat a bad value's error.
+    var zoneKeys: [String: Set<String>] = [:]
     var doors: [StationDoor] = []
     var recorders: [StationRecorder] = []
     var rules = RuleOverrides()
     /// Which zone lists a reader or sensor, and which door uses a lock device.
     var deviceUse: [String: (owner: String, node: Node)] = [:]
 
-    init(diagnostics: Diagnostics, profiles: ProfileLibrary, readFile: @escaping (String) -> String?) {
+    init(
+        diagnostics: Diagnostics, profiles: ProfileLibrary, readFile: @escaping (String) -> String?,
+        environment: [String: String]
+    ) {
         self.diagnostics = diagnostics
         read = ScalarReader(diagnostics: diagnostics)
         self.profiles = profiles
         self.readFile = readFile
+        self.environment = environment
     }
 
     /// The id-bearing sections of the file.
@@ -57,6 +67,9 @@ final class StationParser {
         for item in map["zones"]?.sequence.map(Array.init) ?? [] {
             if let id = item.mapping?["id"]?.string, let kind = item.mapping?["kind"]?.string { declaredZoneKinds[id] = kind }
         }
+        for item in map["recorders"]?.sequence.map(Array.init) ?? [] {
+            if let room = item.mapping?["room"]?.string { declaredRecorderRooms.insert(room) }
+        }
         let header = map["station"].flatMap { parseHeader($0) }
         let simulation = read.bool(map["simulation"], "simulation") ?? false
         let journal = parsePathSetting(map["journal"], "journal", key: "path") ?? Station.defaultJournalPath
@@ -69,6 +82,9 @@ final class StationParser {
         parseDoors(map["doors"])
         let fire = map["fire"].flatMap { parseFire($0) }
         let (officers, roster) = parseOfficers(officers: map["officers"], roster: map["roster"], rosterKey: map.keyNode("roster"))
+        if map["roster"] == nil, map["officers"]?.sequence?.isEmpty ?? true {
+            diagnostics.warn(map["officers"] ?? root, "officers", "no officers: every escort and questioning would alarm (SUP-01, ESC-01)")
+        }
         let api = map["api"].flatMap { parseAPI($0) } ?? APISettings()
         let finishedBuses = finishBuses()
         checkUse(fire: fire)
@@ -134,8 +150,9 @@ final class StationParser {
         return absolutePath(map[key], map.field(key))
     }
 
+    /// A path after `${…}` expansion, which must then be absolute.
     func absolutePath(_ node: Node?, _ field: String) -> String? {
-        guard let text = read.string(node, field) else { return nil }
+        guard let written = read.string(node, field), let text = expand(written, node, field) else { return nil }
         guard text.hasPrefix("/") else {
             diagnostics.report(node, field, "expected an absolute path, got '\(text)'")
             return nil
