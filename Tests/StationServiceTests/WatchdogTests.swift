@@ -108,4 +108,13 @@ struct WatchdogTests {
         await task.value
         #expect(events.withLock { $0 } == [.pingFailed(.sendFailed(address: address, errno: 2))])
     }
+
+    @Test func eventsReadAsLogLines() {
+        #expect(
+            Watchdog.Event.stalled(for: .seconds(12)).description
+                == "event loop has not advanced for 12.0 seconds; "
+                + "withholding the watchdog ping, so systemd restarts custodyd"
+        )
+        #expect(Watchdog.Event.recovered.description == "event loop is advancing again; watchdog pings resumed")
+    }
 }
