@@ -30,6 +30,7 @@ public struct Watchdog: Sendable {
         /// A ping could not be sent.
         case pingFailed(SystemdNotifierError)
 
+        /// The log line for this event.
         public var description: String {
             switch self {
             case .stalled(let duration):
