@@ -38,6 +38,7 @@ install: release
 uninstall:
 	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" scripts/install --uninstall
 
-# Lints the systemd integration offline: verify, security exposure <= 2.0, sysusers, tmpfiles, udev rule.
+# Checks the systemd integration offline: verify, security exposure <= 2.0, sysusers, tmpfiles, udev rule,
+# and a built custodyd under MemoryDenyWriteExecute and the unit's SystemCallFilter. Installs nothing.
 check-systemd:
 	@scripts/check-systemd

@@ -6,6 +6,17 @@ import Glibc
 /// Without `NOTIFY_SOCKET` (run by hand, in a test, under another supervisor) every call does nothing, so
 /// the daemon calls it unconditionally. The unit runs with `Type=notify` and `NotifyAccess=main`: only the
 /// main process may send, and systemd counts the service as started once `READY=1` arrives.
+///
+/// The daemon's life, as systemd sees it:
+///
+/// ```swift
+/// let systemd = SystemdNotifier()
+/// // … open the journal, replay it, poll every bus once …
+/// try? systemd.notify(.ready, .status("Station DEMO-01: 3 buses, 14 devices online"))
+/// // … run the event loop, with a Watchdog beside it …
+/// // on SIGTERM:
+/// try? systemd.notify(.stopping, .status("Stopping: doors to safe state, flushing the journal"))
+/// ```
 public struct SystemdNotifier: Sendable {
     /// One assignment in a notification.
     public enum Message: Sendable, Hashable {

@@ -15,6 +15,7 @@ public enum SystemdNotifierError: Error, Sendable, Hashable, CustomStringConvert
     /// The datagram could not be sent to the socket (the value is `errno`).
     case sendFailed(address: String, errno: Int32)
 
+    /// What failed and what it means for the service, for the log.
     public var description: String {
         switch self {
         case .unsupportedAddress(let address):

@@ -5,6 +5,13 @@
 /// ``maximumStall``, with a heartbeat tick when nothing else happens). When the loop has not advanced for
 /// longer than that, the watchdog withholds `WATCHDOG=1`, and systemd kills the hung daemon within
 /// `WatchdogSec=` and restarts it (`Restart=on-failure`); the journal replay then rebuilds its state.
+///
+/// ```swift
+/// if let schedule = WatchdogSchedule.fromProcessEnvironment() {
+///     let watchdog = Watchdog(schedule: schedule, notifier: systemd) { loop.lastProgress }
+///     group.addTask { await watchdog.run { event in logger.warning("\(event)") } }
+/// }
+/// ```
 public struct Watchdog: Sendable {
     /// What one check found.
     public enum Verdict: Sendable, Hashable {
@@ -15,13 +22,26 @@ public struct Watchdog: Sendable {
     }
 
     /// A change worth a log line; ``Watchdog/run(report:)`` reports each one once, not on every check.
-    public enum Event: Sendable, Hashable {
+    public enum Event: Sendable, Hashable, CustomStringConvertible {
         /// The loop stopped advancing; pings are withheld and systemd will restart the service.
         case stalled(for: Duration)
         /// The loop advanced again before systemd acted; pings resumed.
         case recovered
         /// A ping could not be sent.
         case pingFailed(SystemdNotifierError)
+
+        /// The log line for this event.
+        public var description: String {
+            switch self {
+            case .stalled(let duration):
+                "event loop has not advanced for \(duration); "
+                    + "withholding the watchdog ping, so systemd restarts custodyd"
+            case .recovered:
+                "event loop is advancing again; watchdog pings resumed"
+            case .pingFailed(let error):
+                "watchdog ping failed: \(error)"
+            }
+        }
     }
 
     /// The period and ping interval systemd asked for.

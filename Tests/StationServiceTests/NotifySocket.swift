@@ -60,20 +60,33 @@ final class NotifySocket {
         return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
-    /// Every datagram that arrives within `milliseconds`.
-    func drain(for milliseconds: Int32) -> [String] {
-        var received: [String] = []
-        var deadline = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &deadline)
-        let end = Int64(deadline.tv_sec) * 1_000 + Int64(deadline.tv_nsec) / 1_000_000 + Int64(milliseconds)
+    /// The next datagram's text, waiting up to `timeout` without holding a thread of the cooperative pool
+    /// (other tests run there, and so does the watchdog under test).
+    func next(within timeout: Duration) async -> String? {
+        let deadline = ContinuousClock.now + timeout
         while true {
-            var now = timespec()
-            clock_gettime(CLOCK_MONOTONIC, &now)
-            let left = end - (Int64(now.tv_sec) * 1_000 + Int64(now.tv_nsec) / 1_000_000)
-            guard left > 0, let datagram = receive(timeoutMilliseconds: Int32(left)) else { return received }
-            received.append(datagram)
+            if let datagram = receive(timeoutMilliseconds: 0) { return datagram }
+            guard ContinuousClock.now < deadline else { return nil }
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
+
+    /// The datagrams already waiting.
+    func pending() -> [String] {
+        var received: [String] = []
+        while let datagram = receive(timeoutMilliseconds: 0) { received.append(datagram) }
+        return received
+    }
+}
+
+/// Waits up to `timeout` for `condition`, checking every few milliseconds without blocking a thread.
+func eventually(within timeout: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while !condition() {
+        guard ContinuousClock.now < deadline else { return false }
+        try? await Task.sleep(for: .milliseconds(5))
+    }
+    return true
 }
 
 struct SocketError: Error, CustomStringConvertible {
