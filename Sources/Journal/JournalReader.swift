@@ -97,7 +97,7 @@ public final class JournalReader: Sendable {
         return JournalEntry(seq: row.int64(0), at: row.int64(1), kind: EntryKind(rawValue: row.text(2)),
                             subject: Subject(stored: stored) ?? Subject(.station, stored),
                             actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6),
-                            changes: row.optionalBlob(7).map(ProjectionChange.decodeList) ?? [])
+                            storedChanges: row.optionalBlob(7))
     }
 }
 
