@@ -3,8 +3,9 @@ import Foundation
 
 /// The hash chain: each entry's hash covers the previous hash and every stored field of the entry.
 ///
-/// Fields are length-prefixed so no two different entries encode to the same bytes. Anyone can recompute
-/// the chain from the file alone; nothing secret is involved.
+/// Fields are length-prefixed (32-bit big-endian) so no two different entries encode to the same bytes;
+/// integers are 64-bit big-endian; a missing actor is the length 0xFFFFFFFF. Anyone can recompute the
+/// chain from the file alone; nothing secret is involved.
 enum ChainHash {
     /// The "previous hash" of the first entry.
     static let genesis = Data(repeating: 0, count: 32)
@@ -13,36 +14,34 @@ enum ChainHash {
                         actor: String?, body: Data, changes: Data? = nil) -> Data {
         var hasher = SHA256()
         hasher.update(data: previous)
-        var fixed = [UInt8]()
-        fixed.reserveCapacity(16)
-        append(UInt64(bitPattern: seq), to: &fixed)
-        append(UInt64(bitPattern: at), to: &fixed)
-        hasher.update(data: fixed)
-        field(Data(kind.utf8), into: &hasher)
-        field(Data(subject.utf8), into: &hasher)
+        withUnsafeBytes(of: UInt64(bitPattern: seq).bigEndian) { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: UInt64(bitPattern: at).bigEndian) { hasher.update(bufferPointer: $0) }
+        field(kind, into: &hasher)
+        field(subject, into: &hasher)
         if let actor {
-            field(Data(actor.utf8), into: &hasher)
+            field(actor, into: &hasher)
         } else {
-            hasher.update(data: [0xFF, 0xFF, 0xFF, 0xFF])
+            withUnsafeBytes(of: UInt32.max) { hasher.update(bufferPointer: $0) }
         }
-        field(body, into: &hasher)
+        length(body.count, into: &hasher)
+        hasher.update(data: body)
         // Entries written before schema version 3 have no changes and hash exactly as they did then.
-        if let changes { field(changes, into: &hasher) }
+        if let changes {
+            length(changes.count, into: &hasher)
+            hasher.update(data: changes)
+        }
         return Data(hasher.finalize())
     }
 
-    private static func field(_ data: Data, into hasher: inout SHA256) {
-        var length = [UInt8]()
-        append32(UInt32(data.count), to: &length)
-        hasher.update(data: length)
-        hasher.update(data: data)
+    private static func field(_ text: String, into hasher: inout SHA256) {
+        var text = text
+        text.withUTF8 { bytes in
+            length(bytes.count, into: &hasher)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
     }
 
-    private static func append(_ value: UInt64, to bytes: inout [UInt8]) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-    }
-
-    private static func append32(_ value: UInt32, to bytes: inout [UInt8]) {
-        for shift in stride(from: 24, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    private static func length(_ count: Int, into hasher: inout SHA256) {
+        withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).bigEndian) { hasher.update(bufferPointer: $0) }
     }
 }

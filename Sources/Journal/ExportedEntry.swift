@@ -21,7 +21,7 @@ struct ExportedEntry: Encodable {
         actor = entry.actor
         body = JournalExporter.bodyText(entry.body)
         hash = JournalExporter.hex(entry.hash)
-        changes = entry.changes.isEmpty ? nil : entry.changes
+        changes = entry.storedChanges == nil ? nil : entry.changes
     }
 }
 

@@ -11,8 +11,13 @@ public struct JournalEntry: Sendable, Hashable, Codable {
     public var body: Data
     /// SHA-256 of the previous entry's hash and this entry's fields.
     public var hash: Data
+    /// The projection changes as stored (JSON), nil when the entry carried none.
+    public var storedChanges: Data?
+
     /// The projection changes the entry carried (empty for entries written before schema version 3).
-    public var changes: [ProjectionChange]
+    ///
+    /// Decoded on each use, so replaying millions of entries never pays for changes it does not read.
+    public var changes: [ProjectionChange] { storedChanges.map(ProjectionChange.decodeList) ?? [] }
 
     /// An entry as stored.
     public init(seq: Int64, at: UTCMillis, kind: EntryKind, subject: Subject, actor: String?, body: Data,
@@ -24,7 +29,14 @@ public struct JournalEntry: Sendable, Hashable, Codable {
         self.actor = actor
         self.body = body
         self.hash = hash
-        self.changes = changes
+        storedChanges = changes.isEmpty ? nil : ProjectionChange.encodeList(changes)
+    }
+
+    /// An entry as read from the file, its changes still encoded.
+    init(seq: Int64, at: UTCMillis, kind: EntryKind, subject: Subject, actor: String?, body: Data, hash: Data,
+         storedChanges: Data?) {
+        self.init(seq: seq, at: at, kind: kind, subject: subject, actor: actor, body: body, hash: hash)
+        self.storedChanges = storedChanges
     }
 
     /// The body as text when it is UTF-8 (JSON bodies always are).

@@ -67,7 +67,7 @@ public struct JournalExporter: Sendable {
                                 [String(entry.seq), Self.time(entry.at), entry.kind.rawValue,
                                  entry.subject.description, entry.actor ?? "", Self.bodyText(entry.body),
                                  Self.hex(entry.hash),
-                                 entry.changes.isEmpty ? "" : Self.bodyText(ProjectionChange.encodeList(entry.changes))]
+                                 entry.storedChanges.map(Self.bodyText) ?? ""]
                             })
         }
     }

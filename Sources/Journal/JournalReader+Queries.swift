@@ -97,7 +97,7 @@ extension JournalReader {
                 "SELECT \(Self.alertColumns) FROM alerts WHERE person = ? ORDER BY raised_at, alert_id"
             ).rows([.text(person)], Self.alert)
             let entries = try database.statement(
-                "SELECT \(Self.entryColumns) FROM entries WHERE subject = ? ORDER BY seq"
+                "SELECT \(entryColumns) FROM entries WHERE subject = ? ORDER BY seq"
             ).rows([.text(subject)], Self.entry)
             return PersonTimeline(person: person, sessions: sessions, visits: visits, alerts: alerts, entries: entries)
         }

@@ -20,7 +20,7 @@ extension JournalReader {
         while true {
             let from = expectedSeq - 1
             let page = try read { database throws(JournalError) in
-                try database.statement("SELECT \(Self.entryColumns) FROM entries WHERE seq > ? ORDER BY seq LIMIT ?")
+                try database.statement("SELECT \(entryColumns) FROM entries WHERE seq > ? ORDER BY seq LIMIT ?")
                     .rows([.integer(from), .integer(Int64(pageSize))]) { row in
                         (seq: row.int64(0), at: row.int64(1), kind: row.text(2), subject: row.text(3),
                          actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6), changes: row.optionalBlob(7))

@@ -54,7 +54,7 @@ public final class JournalReader: Sendable {
         throws(JournalError) -> [JournalEntry]
     {
         try read { database throws(JournalError) in
-            var sql = "SELECT \(Self.entryColumns) FROM entries WHERE seq > ?"
+            var sql = "SELECT \(entryColumns) FROM entries WHERE seq > ?"
             var values: [SQLiteValue] = [.integer(seq)]
             if let kinds {
                 sql += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
@@ -81,19 +81,23 @@ public final class JournalReader: Sendable {
     /// Entries whose time lies in `from..<to`, in sequence order.
     public func entries(from: UTCMillis, to: UTCMillis) throws(JournalError) -> [JournalEntry] {
         try read { database throws(JournalError) in
-            try database.statement("SELECT \(Self.entryColumns) FROM entries WHERE at_ms >= ? AND at_ms < ? ORDER BY seq")
+            try database.statement("SELECT \(entryColumns) FROM entries WHERE at_ms >= ? AND at_ms < ? ORDER BY seq")
                 .rows([.integer(from), .integer(to)], Self.entry)
         }
     }
 
-    static let entryColumns = "seq, at_ms, kind, subject, actor, body, hash, changes"
+    /// The entry columns, with no stored changes for files written before schema version 3 (an auditor
+    /// reads old files as they are, never migrating them).
+    var entryColumns: String {
+        "seq, at_ms, kind, subject, actor, body, hash, " + (schemaVersion >= 3 ? "changes" : "NULL")
+    }
 
     static func entry(_ row: SQLiteStatement) -> JournalEntry {
         let stored = row.text(3)
         return JournalEntry(seq: row.int64(0), at: row.int64(1), kind: EntryKind(rawValue: row.text(2)),
                             subject: Subject(stored: stored) ?? Subject(.station, stored),
                             actor: row.optionalText(4), body: row.blob(5), hash: row.blob(6),
-                            changes: row.optionalBlob(7).map(ProjectionChange.decodeList) ?? [])
+                            storedChanges: row.optionalBlob(7))
     }
 }
 

@@ -27,12 +27,3 @@ public enum ProjectionChange: Sendable, Hashable, Codable {
     /// A person (by their tag) was seen in a zone, or left the area (`zone` nil).
     case zonePresence(person: String, zone: String?, at: UTCMillis)
 }
-
-/// The ladder every alert climbs (RULES.md): warn → warn2 → critical → ALARM.
-public enum AlertLevel: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case warn, warn2, critical, alarm
-
-    public static func < (lhs: AlertLevel, rhs: AlertLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}

@@ -37,6 +37,18 @@ struct MigrationTests {
         #expect(try reader.peopleInCustody(now: Sample.t0).map(\.person) == ["P-9"])
     }
 
+    @Test(arguments: 1..<JournalSchema.latestVersion)
+    func anAuditorReadsAnOlderFileWithoutMigratingIt(version: Int) throws {
+        let directory = TemporaryDirectory()
+        let path = try Self.file(at: version, in: directory)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let reader = try JournalReader(path: path, access: .audit)
+        #expect(reader.schemaVersion == version)
+        #expect(try reader.verify() == ChainVerification(entriesChecked: 3, lastIntactSeq: 3, problem: nil))
+        #expect(try reader.entries().map(\.seq) == [1, 2, 3])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
     @Test func aNewerFileIsRefusedWithTheVersions() throws {
         let directory = TemporaryDirectory()
         let path = try Self.file(at: JournalSchema.latestVersion, in: directory)

@@ -85,6 +85,11 @@ if historyEntries > 0 {
     try time("people in custody now") { try reader.peopleInCustody(now: history.end).count }
     try time("open alerts") { try reader.alerts(.active).count }
     try time("one person's timeline") { try reader.timeline(person: history.somePerson, now: history.end).entries.count }
+    let replayStart = ContinuousClock.now
+    var replayed = 0
+    try reader.forEachEntry { _ in replayed += 1 }
+    print("replay every entry in order (restart): \(Bench.format(Double(replayed))) entries in "
+          + String(format: "%.1f s", Bench.seconds(ContinuousClock.now - replayStart)))
     let verifyStart = ContinuousClock.now
     let verification = try reader.verify()
     print("verify: \(verification) in " + String(format: "%.1f s", Bench.seconds(ContinuousClock.now - verifyStart)))
