@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: setup build demo test bench clean
+.PHONY: setup build demo test bench clean release install uninstall check-systemd
 
 setup:
 	@scripts/setup
@@ -23,3 +23,21 @@ bench: setup
 
 clean:
 	rm -rf .build .venv
+
+# Release binaries for `make install` (`make setup` first on a new machine). Build as yourself, then
+# `sudo make install` finds them up to date.
+release:
+	$(SWIFT) build -c release
+
+# Binaries, device profiles, example station file, systemd unit, sysusers.d, tmpfiles.d, udev rule.
+# Works unprivileged into DESTDIR (and then touches nothing outside it). Layout: systemd/README.md.
+install: release
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" SWIFT="$(SWIFT)" scripts/install
+
+# Removes what `make install` put in place, except /etc/custodyd and /var/lib/custodyd (the journal).
+uninstall:
+	@DESTDIR="$(DESTDIR)" PREFIX="$(PREFIX)" scripts/install --uninstall
+
+# Lints the systemd integration offline: verify, security exposure <= 2.0, sysusers, tmpfiles, udev rule.
+check-systemd:
+	@scripts/check-systemd

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "custodyctl", targets: ["custodyctl"]),
         .executable(name: "custody-sim", targets: ["custody-sim"]),
+        .executable(name: "custodyd", targets: ["custodyd"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -24,10 +25,18 @@ let package = Package(
         .target(name: "DeviceProfiles", dependencies: ["Modbus", .product(name: "Yams", package: "Yams")]),
         .target(name: "StationConfig", dependencies: ["DeviceProfiles", .product(name: "Yams", package: "Yams")]),
         .target(name: "CustodyCore"),
+        .target(name: "FieldBus", dependencies: ["Modbus", "DeviceProfiles", "CUdev"]),
         .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CustodyRecording", dependencies: ["CustodyCore", "Journal"]),
+        .target(
+            name: "StationService",
+            dependencies: [
+                "CustodyCore", "CustodyRecording", "Journal", "FieldBus", "StationConfig", "DeviceProfiles", "Modbus",
+            ]
+        ),
         .target(
             name: "Simulator",
-            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "Journal"],
+            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "CustodyRecording", "Journal"],
             path: "simulators/Simulator"
         ),
 
@@ -35,7 +44,14 @@ let package = Package(
         .executableTarget(
             name: "custodyctl",
             dependencies: [
-                "Modbus", "DeviceProfiles", "CUdev", "Journal",
+                "Modbus", "DeviceProfiles", "FieldBus", "Journal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "custodyd",
+            dependencies: [
+                "StationService", "StationConfig", "DeviceProfiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,13 +63,25 @@ let package = Package(
             ],
             path: "simulators/custody-sim"
         ),
+        // Appends under load and prints each durable seq; the journal crash test kills it with SIGKILL.
+        .executableTarget(name: "journal-torture", dependencies: ["Journal"], path: "Sources/journal-torture"),
+        // Durable append throughput and latency against a plain SQLite loop, and query times on a year of history.
+        .executableTarget(name: "journal-bench", dependencies: ["Journal", "CSQLite"], path: "bench/journal-bench"),
+        // Our Modbus client's poll loop and our servers, measured beside libmodbus's C programs and pymodbus.
+        .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),
         .testTarget(name: "DeviceProfilesTests", dependencies: ["DeviceProfiles", "Modbus"]),
         .testTarget(name: "CustodyCoreTests", dependencies: ["CustodyCore"]),
         .testTarget(name: "JournalTests", dependencies: ["Journal"]),
+        .testTarget(name: "CustodyRecordingTests", dependencies: ["CustodyRecording", "CustodyCore", "Journal"]),
+        .testTarget(name: "InteropTests", dependencies: ["Modbus"], exclude: ["peers"]),
+        .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
+        .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
+        .testTarget(name: "StationServiceTests", dependencies: ["StationService", "CustodyCore"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
+        .testTarget(name: "StationServiceTests", dependencies: ["StationService"]),
     ]
 )
 

@@ -1,1 +1,0 @@
-// The DeviceProfiles module. See DESIGN.md for its job.

@@ -1,1 +1,0 @@
-// The Journal module. See DESIGN.md for its job.

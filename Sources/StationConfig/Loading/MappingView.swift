@@ -1,0 +1,42 @@
+internal import Yams
+
+/// A YAML mapping with string keys, checked against the keys the station schema allows.
+struct MappingView {
+    let node: Node
+    let path: String
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+
+    /// Reads `node` as a mapping, reporting an error (and returning `nil`) if it is not one.
+    init?(_ node: Node, path: String, diagnostics: Diagnostics) {
+        guard let mapping = node.mapping else {
+            diagnostics.report(node, path, "expected a mapping of keys to values")
+            return nil
+        }
+        self.node = node
+        self.path = path
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The value under `key`, if present.
+    subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+    /// The node of the key itself, for errors about the key.
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
+
+    /// The path of a field inside this mapping.
+    func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Reports unknown keys and missing required ones.
+    func checkKeys(required: [String], optional: [String], diagnostics: Diagnostics) {
+        let allowed = Set(required + optional)
+        for pair in pairs where !allowed.contains(pair.key) {
+            let known = (required + optional).joined(separator: ", ")
+            diagnostics.report(
+                pair.keyNode, field(pair.key),
+                "unknown key '\(pair.key)' (station file version 1 allows: \(known))")
+        }
+        for key in required where self[key] == nil {
+            diagnostics.report(node, field(key), "missing required key '\(key)'")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The StationConfig module. See DESIGN.md for its job.

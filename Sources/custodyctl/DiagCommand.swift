@@ -1,5 +1,0 @@
-import ArgumentParser
-
-struct DiagCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "diag")
-}

@@ -1,1 +1,0 @@
-// Device simulation and scenario running for custody-sim.
