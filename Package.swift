@@ -81,7 +81,6 @@ let package = Package(
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
         .testTarget(name: "StationServiceTests", dependencies: ["StationService", "CustodyCore"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
-        .testTarget(name: "StationServiceTests", dependencies: ["StationService"]),
     ]
 )
 
