@@ -26,12 +26,24 @@ struct CodingTests {
             .tick,
             .observation(.tagSeen(tag: "w1", zone: "corridor")),
             .observation(.sensor(device: "env-h1", quantity: .co2, value: 1_234.5)),
-            .command(Command(by: "o1", .register(Fixtures.adult("p1", idHash: "h")))),
+            .command(Command(by: "o1", .register(registration: Fixtures.adult("p1", idHash: "h")))),
             .command(Command(by: "o2", .release(person: "p1", checklist: Fixtures.fullChecklist))),
-            .command(Command(by: "o2", .acknowledgeAlert(AlertKey(.dev01, "strap_opened", tag: "w1")))),
+            .command(Command(by: "o2", .acknowledgeAlert(key: AlertKey(.dev01, "strap_opened", tag: "w1")))),
         ]
         let data = try JSONEncoder().encode(inputs)
         #expect(try JSONDecoder().decode([Input].self, from: data) == inputs)
         #expect(try json(inputs[1]) == #"{"observation":{"_0":{"tag_seen":{"tag":"w1","zone":"corridor"}}}}"#)
+    }
+
+    @Test func commandsReadTheirSnakeCaseFields() throws {
+        let text = #"{"register":{"registration":{"person":"p1","role":"suspect","sex":"female","birth_date":"2009-02-28","case_id":"c1","measure":"criminal_summons","at_risk":true}}}"#
+        let action = try JSONDecoder().decode(CommandAction.self, from: Data(text.utf8))
+        guard case .register(let registration) = action else {
+            Issue.record("not a registration")
+            return
+        }
+        #expect(registration.birthDate == CalendarDate(year: 2009, month: 2, day: 28))
+        #expect(registration.atRisk && registration.caseID == "c1" && !registration.pregnant)
+        #expect(CalendarDate(iso: "2026-02-30") == nil)
     }
 }
