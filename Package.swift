@@ -36,7 +36,10 @@ let package = Package(
         ),
         .target(
             name: "Simulator",
-            dependencies: ["Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "CustodyRecording", "Journal"],
+            dependencies: [
+                "Modbus", "DeviceProfiles", "StationConfig", "CustodyCore", "CustodyRecording", "Journal",
+                .product(name: "Yams", package: "Yams"),
+            ],
             path: "simulators/Simulator"
         ),
 

@@ -25,7 +25,7 @@ struct ClockRuleTests {
 
     @Test func nextDeadlineIsTheNextLadderStep() {
         var h = Harness()
-        h.command(.register(Fixtures.adult("p1", measure: .administrativeQuestioning)))
+        h.command(.register(registration: Fixtures.adult("p1", measure: .administrativeQuestioning)))
         h.advance(.hours(6) + .minutes(30))
         let status = h.engine.clocks(for: "p1").first { $0.rule == .clk02 }
         #expect(status?.nextStep == Fixtures.start + .hours(7))
@@ -36,7 +36,7 @@ struct ClockRuleTests {
         var h = Harness()
         h.admit(Fixtures.adult("p1"), tag: "w1")
         h.advance(.hours(11))
-        let outcome = h.command(.approveExtension(Extension(person: "p1", limit: .hours(24), reason: "complex case")))
+        let outcome = h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(24), reason: "complex case")))
         #expect(outcome.isAccepted)
         #expect(h.engine.person("p1")?.limit == .hours(24))
         #expect(h.history(limitKey).last == "clear")
@@ -47,20 +47,20 @@ struct ClockRuleTests {
         h.admit(Fixtures.adult("p1"), tag: "w1")
         h.advance(.hours(12) + .minutes(1))
         let before = h.engine
-        let outcome = h.command(.approveExtension(Extension(person: "p1", limit: .hours(24), reason: "late")))
+        let outcome = h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(24), reason: "late")))
         #expect(outcome.rejection?.reason == .clockExpired)
         #expect(h.engine == before)
     }
 
     @Test func continuedQuestioningRefusesTheTwelveToFortyEightJump() {
         var h = Harness()
-        h.command(.register(Fixtures.adult("p1", measure: .continuedQuestioning)))
-        let jump = h.command(.approveExtension(Extension(person: "p1", limit: .hours(48), reason: "x", identityRefused: true)))
+        h.command(.register(registration: Fixtures.adult("p1", measure: .continuedQuestioning)))
+        let jump = h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(48), reason: "x", identityRefused: true)))
         #expect(jump.rejection?.reason == .extensionNotAllowed)
-        #expect(h.command(.approveExtension(Extension(person: "p1", limit: .hours(24), reason: "x"))).isAccepted)
-        let noRefusal = h.command(.approveExtension(Extension(person: "p1", limit: .hours(48), reason: "x")))
+        #expect(h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(24), reason: "x"))).isAccepted)
+        let noRefusal = h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(48), reason: "x")))
         #expect(noRefusal.rejection?.reason == .extensionNotAllowed)
-        #expect(h.command(.approveExtension(Extension(person: "p1", limit: .hours(48), reason: "x", identityRefused: true))).isAccepted)
+        #expect(h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(48), reason: "x", identityRefused: true))).isAccepted)
         let absolute = h.engine.clocks(for: "p1").first { $0.rule == .clk06 }
         #expect(absolute?.end == Fixtures.start + .hours(48))
     }
@@ -69,9 +69,9 @@ struct ClockRuleTests {
         var parameters = RuleParameters.defaults
         parameters.questioningComplexTierEnabled = false
         var h = Harness(parameters: parameters)
-        h.command(.register(Fixtures.adult("p1", measure: .administrativeQuestioning)))
-        #expect(h.command(.approveExtension(Extension(person: "p1", limit: .hours(12), reason: "x"))).rejection != nil)
-        #expect(h.command(.approveExtension(Extension(person: "p1", limit: .hours(24), reason: "x"))).isAccepted)
+        h.command(.register(registration: Fixtures.adult("p1", measure: .administrativeQuestioning)))
+        #expect(h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(12), reason: "x"))).rejection != nil)
+        #expect(h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(24), reason: "x"))).isAccepted)
     }
 
     @Test func absoluteClockSurvivesMeasureChangesAndCaseTransfers() {
@@ -90,7 +90,7 @@ struct ClockRuleTests {
 
     @Test func clockStartMovesEarlierOnlyWithAReason() {
         var h = Harness()
-        h.command(.register(Fixtures.adult("p1")))
+        h.command(.register(registration: Fixtures.adult("p1")))
         #expect(h.command(.moveClockStart(person: "p1", to: Fixtures.start + .minutes(5), reason: "x")).rejection?.reason == .clockStartLater)
         #expect(h.command(.moveClockStart(person: "p1", to: Fixtures.start - .minutes(40), reason: "")).rejection?.reason == .reasonRequired)
         #expect(h.command(.moveClockStart(person: "p1", to: Fixtures.start - .minutes(40), reason: "arrived in patrol car")).isAccepted)
@@ -112,7 +112,7 @@ struct ClockRuleTests {
 
     @Test func detentionDutiesAreDueWithinADay() {
         var h = Harness()
-        h.command(.register(Fixtures.adult("p1")))
+        h.command(.register(registration: Fixtures.adult("p1")))
         h.command(.changeMeasure(person: "p1", measure: .criminalDetention, reason: "decision 123"))
         h.command(.detentionDutyDone(person: "p1", duty: .familyNotice))
         h.advance(.hours(20))
@@ -130,12 +130,12 @@ struct ClockRuleTests {
         h.advance(.hours(2))
         #expect(h.command(.release(person: "p1", checklist: Fixtures.fullChecklist)).isAccepted)
         h.advance(.hours(3))
-        h.command(.register(Fixtures.adult("p2", idHash: "hash-1234")))
+        h.command(.register(registration: Fixtures.adult("p2", idHash: "hash-1234")))
         let key = AlertKey(.clk07, "chained", person: "p2")
         #expect(h.level(key) == .alarm)
         h.command(.logReason(person: "p2", rule: .clk07, reason: "new evidence, approved by chief"))
         #expect(h.level(key) == nil)
-        h.command(.register(Fixtures.adult("p3", idHash: "other")))
+        h.command(.register(registration: Fixtures.adult("p3", idHash: "other")))
         #expect(h.level(AlertKey(.clk07, "chained", person: "p3")) == nil)
     }
 }

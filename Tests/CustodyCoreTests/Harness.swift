@@ -45,7 +45,7 @@ struct Harness {
 
     /// Registers a person with full intake and a wristband.
     mutating func admit(_ registration: Registration, tag: TagID, intake: Bool = true) {
-        command(.register(registration))
+        command(.register(registration: registration))
         command(.assignWristband(person: registration.person, tag: tag))
         if intake {
             command(.safetyCheckDone(person: registration.person))

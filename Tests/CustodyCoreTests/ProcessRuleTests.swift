@@ -107,7 +107,7 @@ struct ProcessRuleTests {
     @Test func unknownPersonOrOfficerIsRejected() {
         var h = Harness()
         #expect(h.command(.safetyCheckDone(person: "ghost")).rejection?.reason == .unknownPerson)
-        #expect(h.command(.register(Fixtures.adult("p1")), by: "impostor").rejection?.reason == .unknownOfficer)
+        #expect(h.command(.register(registration: Fixtures.adult("p1")), by: "impostor").rejection?.reason == .unknownOfficer)
         #expect(h.engine.peopleInCustody.isEmpty)
     }
 
@@ -116,9 +116,9 @@ struct ProcessRuleTests {
         h.admit(Fixtures.adult("p1"), tag: "w1")
         h.observe(.strap(tag: "w1", opened: true))
         let key = AlertKey(.dev01, "strap_opened", tag: "w1")
-        #expect(h.command(.acknowledgeAlert(key), by: "o2").isAccepted)
+        #expect(h.command(.acknowledgeAlert(key: key), by: "o2").isAccepted)
         #expect(h.engine.alert(key)?.acknowledgedBy == "o2")
-        #expect(h.command(.acknowledgeAlert(AlertKey(.fire01, "fire"))).rejection?.reason == .noSuchAlert)
+        #expect(h.command(.acknowledgeAlert(key: AlertKey(.fire01, "fire"))).rejection?.reason == .noSuchAlert)
         h.observe(.strap(tag: "w1", opened: false))
         #expect(h.engine.alert(key) == nil)
     }

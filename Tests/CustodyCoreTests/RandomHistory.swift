@@ -56,7 +56,7 @@ struct RandomHistory {
             return .command(Command(by: "o1", .roundLogged(zone: rng.pick(["holding-1", "holding-2", "corridor"]))))
         case 66..<70:
             if let alert = engine.openAlerts.isEmpty ? nil : rng.pick(engine.openAlerts) {
-                return .command(Command(by: "o2", .acknowledgeAlert(alert.key)))
+                return .command(Command(by: "o2", .acknowledgeAlert(key: alert.key)))
             }
             return .tick
         case 70..<80:
@@ -85,7 +85,7 @@ struct RandomHistory {
             atRisk: rng.chance(5), caseID: CaseID("case-\(Int.random(in: 1...4, using: &rng))"),
             measure: rng.pick(LegalMeasure.allCases), idHash: "hash-\(Int.random(in: 1...30, using: &rng))",
             idLast4: "0000", arrival: rng.chance(30) ? time - .minutes(Int64.random(in: 1...30, using: &rng)) : nil)
-        return .command(Command(by: "o1", .register(registration)))
+        return .command(Command(by: "o1", .register(registration: registration)))
     }
 
     private mutating func intakeOrWelfare(_ id: PersonID) -> CommandAction {
@@ -104,7 +104,7 @@ struct RandomHistory {
         switch Int.random(in: 0..<7, using: &rng) {
         case 0, 1:
             let limit = rng.pick([TimeSpan.hours(12), .hours(24), .hours(48)])
-            return .approveExtension(Extension(person: id, limit: limit, reason: "approved", identityRefused: rng.chance(50)))
+            return .approveExtension(request: Extension(person: id, limit: limit, reason: "approved", identityRefused: rng.chance(50)))
         case 2: return .changeMeasure(person: id, measure: rng.pick(LegalMeasure.allCases), reason: "decision")
         case 3: return .transferCase(person: id, caseID: CaseID("case-\(Int.random(in: 1...4, using: &rng))"), reason: "transfer")
         case 4:

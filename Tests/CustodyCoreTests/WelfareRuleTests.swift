@@ -63,7 +63,7 @@ struct WelfareRuleTests {
     @Test func longRestMustStillFitBeforeALongClockEnds() {
         var h = Harness()
         h.admit(Fixtures.adult("p1"), tag: "w1")
-        h.command(.approveExtension(Extension(person: "p1", limit: .hours(24), reason: "complex")))
+        h.command(.approveExtension(request: Extension(person: "p1", limit: .hours(24), reason: "complex")))
         let key = AlertKey(.wel02, "rest", person: "p1")
         h.advance(.hours(16))
         #expect(h.level(key) == .warn)

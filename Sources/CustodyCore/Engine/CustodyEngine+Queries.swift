@@ -13,6 +13,9 @@ extension CustodyEngine {
         alerts.keys.sorted().compactMap { alerts[$0] }
     }
 
+    /// The number of open alerts.
+    public var openAlertCount: Int { alerts.count }
+
     /// The open alert with this key, if any.
     public func alert(_ key: AlertKey) -> Alert? { alerts[key] }
 

@@ -1,7 +1,7 @@
 /// What an officer asks the core to record or decide.
 public enum CommandAction: Sendable, Hashable, Codable {
     /// Register a person on arrival.
-    case register(Registration)
+    case register(registration: Registration)
     /// Put a wristband on a person; the clock starts no later than this.
     case assignWristband(person: PersonID, tag: TagID)
     /// Take a wristband back.
@@ -13,7 +13,7 @@ public enum CommandAction: Sendable, Hashable, Codable {
     /// The belongings list is made (FLOW-01).
     case belongingsListed(person: PersonID, items: Int)
     /// Extend the current legal clock to `limit` (CLK-01…CLK-03), approved before it expires.
-    case approveExtension(Extension)
+    case approveExtension(request: Extension)
     /// Change the legal measure; the absolute clock (CLK-06) continues.
     case changeMeasure(person: PersonID, measure: LegalMeasure, reason: String)
     /// Move the person to another case; no clock restarts.
@@ -25,7 +25,7 @@ public enum CommandAction: Sendable, Hashable, Codable {
     /// A minor's guardian arrived or left (PROT-01).
     case guardianPresent(person: PersonID, present: Bool)
     /// A named officer acknowledges an open alert.
-    case acknowledgeAlert(AlertKey)
+    case acknowledgeAlert(key: AlertKey)
     /// Release with the EXIT-01 checklist; closes the clocks and seals the record.
     case release(person: PersonID, checklist: ReleaseChecklist)
     /// Approve a trip out of the area (ZONE-01), until the person is back inside.
@@ -58,6 +58,21 @@ public enum CommandAction: Sendable, Hashable, Codable {
         case moveClockStart = "move_clock_start"
         case detentionDutyDone = "detention_duty_done"
     }
+
+    enum TransferCaseCodingKeys: String, CodingKey {
+        case person
+        case caseID = "case_id"
+        case reason
+    }
+
+    /// Register a person on arrival.
+    public static func register(_ registration: Registration) -> CommandAction { .register(registration: registration) }
+
+    /// Extend the current legal clock.
+    public static func approveExtension(_ request: Extension) -> CommandAction { .approveExtension(request: request) }
+
+    /// Acknowledge an open alert.
+    public static func acknowledgeAlert(_ key: AlertKey) -> CommandAction { .acknowledgeAlert(key: key) }
 
     /// The person the command is about, if it is about one.
     public var person: PersonID? {

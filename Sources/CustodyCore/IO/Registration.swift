@@ -38,6 +38,32 @@ public struct Registration: Sendable, Hashable, Codable {
         self.idLast4 = idLast4
         self.arrival = arrival
     }
+
+    enum CodingKeys: String, CodingKey {
+        case person, role, sex, pregnant, nursing, intoxicated, measure, arrival
+        case birthDate = "birth_date"
+        case atRisk = "at_risk"
+        case caseID = "case_id"
+        case idHash = "id_hash"
+        case idLast4 = "id_last4"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        person = try c.decode(PersonID.self, forKey: .person)
+        role = try c.decode(PersonRole.self, forKey: .role)
+        sex = try c.decode(Sex.self, forKey: .sex)
+        birthDate = try c.decode(CalendarDate.self, forKey: .birthDate)
+        pregnant = try c.decodeIfPresent(Bool.self, forKey: .pregnant) ?? false
+        nursing = try c.decodeIfPresent(Bool.self, forKey: .nursing) ?? false
+        intoxicated = try c.decodeIfPresent(Bool.self, forKey: .intoxicated) ?? false
+        atRisk = try c.decodeIfPresent(Bool.self, forKey: .atRisk) ?? false
+        caseID = try c.decodeIfPresent(CaseID.self, forKey: .caseID)
+        measure = try c.decodeIfPresent(LegalMeasure.self, forKey: .measure) ?? .none
+        idHash = try c.decodeIfPresent(String.self, forKey: .idHash)
+        idLast4 = try c.decodeIfPresent(String.self, forKey: .idLast4)
+        arrival = try c.decodeIfPresent(Timestamp.self, forKey: .arrival)
+    }
 }
 
 /// An approved extension of a legal clock (CLK-01…CLK-03).
@@ -54,6 +80,19 @@ public struct Extension: Sendable, Hashable, Codable {
         self.limit = limit
         self.reason = reason
         self.identityRefused = identityRefused
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case person, limit, reason
+        case identityRefused = "identity_refused"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        person = try c.decode(PersonID.self, forKey: .person)
+        limit = try c.decode(TimeSpan.self, forKey: .limit)
+        reason = try c.decode(String.self, forKey: .reason)
+        identityRefused = try c.decodeIfPresent(Bool.self, forKey: .identityRefused) ?? false
     }
 }
 
@@ -76,5 +115,13 @@ public struct ReleaseChecklist: Sendable, Hashable, Codable {
         self.familyNotified = familyNotified
         self.destination = destination
         self.pickupOrEscort = pickupOrEscort
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case destination
+        case belongingsReturned = "belongings_returned"
+        case exitHealthNote = "exit_health_note"
+        case familyNotified = "family_notified"
+        case pickupOrEscort = "pickup_or_escort"
     }
 }

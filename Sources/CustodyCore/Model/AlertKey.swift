@@ -24,6 +24,23 @@ public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.device = device
     }
 
+    /// Hashes the rule, the condition and the first subject only: cheap, and enough to spread keys.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(condition)
+        if let person {
+            hasher.combine(person)
+        } else if let zone {
+            hasher.combine(zone)
+        } else if let door {
+            hasher.combine(door)
+        } else if let tag {
+            hasher.combine(tag)
+        } else {
+            hasher.combine(device)
+        }
+    }
+
     public static func < (lhs: AlertKey, rhs: AlertKey) -> Bool {
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.person != rhs.person { return (lhs.person?.rawValue ?? "") < (rhs.person?.rawValue ?? "") }

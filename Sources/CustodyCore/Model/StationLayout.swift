@@ -21,6 +21,11 @@ public struct StationLayout: Sendable, Hashable, Codable {
             self.area = area
             self.watchPost = watchPost
         }
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, capacity, area
+            case watchPost = "watch_post"
+        }
     }
 
     /// A door between two zones, with its optional lock and position sensor.
@@ -37,6 +42,11 @@ public struct StationLayout: Sendable, Hashable, Codable {
             self.zones = [zoneA, zoneB]
             self.lock = lock
             self.positionSensor = positionSensor
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, zones, lock
+            case positionSensor = "position_sensor"
         }
     }
 
