@@ -1,6 +1,7 @@
 import CustodyCore
 import Foundation
 import Journal
+import Logging
 import StationService
 import Testing
 
@@ -50,6 +51,12 @@ final class APITestStation: Sendable {
     }
 
     /// Starts a station and runs `body` against it, then shuts everything down.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "custodyd.api.test")
+        logger.logLevel = .warning
+        return logger
+    }
+
     static func with(_ body: (APITestStation) async throws -> Void) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("custodyd-api-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -64,7 +71,7 @@ final class APITestStation: Sendable {
             .init(loop: loop, journalPath: journalPath, stationKey: .random(), hub: hub, metrics: metrics,
                   durable: { try await sink.waitUntilDurable() }),
             tokens: Dictionary(uniqueKeysWithValues: tokens.map { (APIRole.tokenHash($0.value), $0.key) }),
-            keepAlive: .seconds(1))
+            keepAlive: .seconds(1), logger: quietLogger)
         let socketPath = directory.appendingPathComponent("api.sock").path
         let server = Task { try await api.run(unixSocket: socketPath, tcp: (host: "127.0.0.1", port: 0)) }
         let port = await api.waitUntilListening() ?? 0
@@ -81,7 +88,7 @@ final class APITestStation: Sendable {
     }
 
     private func shutdown() async {
-        server.cancel()
+        await api.shutdown()
         _ = await server.result
         loop.stop()
         journal.close()

@@ -1,7 +1,24 @@
+import ServiceLifecycle
 import Synchronization
 
-/// Tells waiters when every listener of the API is up, and which TCP port was bound.
+/// The API's running state: tells waiters when every listener is up and which TCP port was bound, and
+/// holds the service group so that `shutdown()` can end it gracefully.
 final class ListeningSignal: Sendable {
+    private let group = Mutex<ServiceGroup?>(nil)
+    private let stopped = Mutex(false)
+
+    /// Records the running group; false if shutdown was already asked for.
+    func started(_ running: ServiceGroup) -> Bool {
+        group.withLock { $0 = running }
+        return !stopped.withLock { $0 }
+    }
+
+    /// Asks the running group, if any, to stop accepting and finish its connections.
+    func shutdown() async {
+        stopped.withLock { $0 = true }
+        if let running = group.withLock({ $0 }) { await running.triggerGracefulShutdown() }
+    }
+
     private struct State {
         var expected: Int?
         var opened = 0

@@ -3,6 +3,7 @@ import Hummingbird
 public import Journal
 public import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The daemon's HTTP + JSON API: one router served on the Unix socket (access by the socket's group) and,
 /// optionally, on TCP with bearer tokens that carry a role.
@@ -61,7 +62,8 @@ public struct StationAPI: Sendable {
     }
 
     /// Serves on the Unix socket at `unixSocket` (mode 0660; a stale file is replaced) and on TCP at `tcp`,
-    /// until the task is cancelled or a listener fails. Event streams are ended on the way out.
+    /// until `shutdown()`, a graceful shutdown of an enclosing service group, cancellation, or a listener
+    /// failing. Event streams are ended on the way out.
     public func run(unixSocket: String?, tcp: (host: String, port: Int)?) async throws {
         let router = makeRouter()
         var applications: [Application<RouterResponder<APIRequestContext>>] = []
@@ -88,15 +90,25 @@ public struct StationAPI: Sendable {
             if let unixSocket { unlink(unixSocket) }
         }
         let hub = dependencies.hub
+        let group = ServiceGroup(configuration: .init(services: applications, logger: logger))
+        guard listening.started(group) else { return }
         try await withTaskCancellationHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                for application in applications {
-                    group.addTask { try await application.run() }
-                }
+            try await withGracefulShutdownHandler {
+                try await group.run()
+            } onGracefulShutdown: {
+                hub.finishAll()
+                Task { await group.triggerGracefulShutdown() }
             }
         } onCancel: {
             hub.finishAll()
         }
+    }
+
+    /// Stops accepting connections, ends every event stream and lets answers in progress finish; `run`
+    /// then returns. A graceful shutdown of an enclosing service group does the same.
+    public func shutdown() async {
+        dependencies.hub.finishAll()
+        await listening.shutdown()
     }
 
     /// Waits until every listener is accepting connections; returns the bound TCP port, if serving TCP
