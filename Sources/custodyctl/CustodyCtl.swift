@@ -7,7 +7,7 @@ struct CustodyCtl: AsyncParsableCommand {
         commandName: "custodyctl",
         abstract: "Diagnose devices, check profiles, and audit the custody journal.",
         subcommands: [
-            StatusCommand.self, PeopleCommand.self, TimelineCommand.self, AlertsCommand.self, AckCommand.self,
+            StatusCommand.self, EventsCommand.self, PeopleCommand.self, TimelineCommand.self, AlertsCommand.self, AckCommand.self,
             RegisterCommand.self, WristbandCommand.self, IntakeCommand.self, WelfareCommand.self,
             ApproveCommand.self, MeasureCommand.self, ReleaseCommand.self,
             DiagCommand.self, ProfilesCommand.self, JournalCommand.self, ExportCommand.self,

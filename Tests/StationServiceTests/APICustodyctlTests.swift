@@ -71,6 +71,17 @@ struct APICustodyctlTests {
         }
     }
 
+    @Test func followsTheEventStream() async throws {
+        try await APITestStation.with { station in
+            let follower = Task { try await Self.custodyctl(["events", "--count", "1", "--socket", station.socketPath]) }
+            try await APIEventsTests.waitForSubscribers(station.hub, 1)
+            #expect(try await station.local.post("/v1/people", json: APIFlowTests.register).status == 201)
+            let run = try await follower.value
+            #expect(run.status == 0, "\(run.error)")
+            #expect(run.output.contains("o1: register p1 accepted"), "\(run.output)")
+        }
+    }
+
     @Test func usesTCPWithABearerToken() async throws {
         try await APITestStation.with { station in
             let url = ["--url", "http://127.0.0.1:\(station.port)"]

@@ -40,6 +40,19 @@ struct APIEventsTests {
         }
     }
 
+    @Test func shutdownEndsOpenStreams() async throws {
+        try await APITestStation.with { station in
+            let stream = Task { try await station.local.send("GET", "/v1/events", body: nil, timeout: 20) }
+            try await Self.waitForSubscribers(station.hub, 1)
+            let started = ContinuousClock.now
+            await station.api.shutdown()
+            let reply = try await stream.value
+            #expect(reply.status == 200)
+            #expect(ContinuousClock.now - started < .seconds(5), "the stream should end with the server")
+            #expect(station.hub.subscriberCount == 0)
+        }
+    }
+
     static func waitForSubscribers(_ hub: EventHub, _ count: Int) async throws {
         for _ in 0..<200 where hub.subscriberCount < count { try await Task.sleep(for: .milliseconds(10)) }
         #expect(hub.subscriberCount >= count)
