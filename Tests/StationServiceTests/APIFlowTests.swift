@@ -67,6 +67,18 @@ struct APIFlowTests {
         }
     }
 
+    @Test func theGeneralRouteRefusesARegistrationCarryingItsOwnIDHash() async throws {
+        try await APITestStation.with { station in
+            let registration = Registration(
+                person: "p2", role: .witness, sex: .female, birthDate: CalendarDate(year: 1980, month: 1, day: 1),
+                idHash: "110101198001011234", idLast4: "1234")
+            let body = String(decoding: try JSONEncoder().encode(Command(by: "o1", .register(registration))), as: UTF8.self)
+            let reply = try await station.local.post("/v1/commands", body)
+            #expect(reply.status == 400)
+            #expect(try await station.local.get("/v1/people").array().isEmpty)
+        }
+    }
+
     @Test func alertsAreListedFromTheJournalAndAcknowledgedByName() async throws {
         try await APITestStation.with { station in
             var elderly = Self.register

@@ -39,6 +39,10 @@ extension StationAPI {
 
     func command(_ request: Request, _ context: APIRequestContext) async throws -> Response {
         let body = try await decode(APIRequest.Command.self, request)
+        if case .register(let registration) = body.action, registration.idHash != nil || registration.idLast4 != nil {
+            // Only this daemon hashes ID numbers; a caller-made "hash" could be the number itself.
+            throw APIError.badRequest("register with an ID number through POST /v1/people, which protects it")
+        }
         return try await respond(Command(by: body.officer, body.action), context)
     }
 
