@@ -13,6 +13,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // System-library shims.
@@ -32,6 +37,12 @@ let package = Package(
             name: "StationService",
             dependencies: [
                 "CustodyCore", "CustodyRecording", "Journal", "FieldBus", "StationConfig", "DeviceProfiles", "Modbus",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -82,7 +93,13 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["Modbus"], exclude: ["peers"]),
         .testTarget(name: "FieldBusTests", dependencies: ["FieldBus", "DeviceProfiles", "Modbus", "Simulator"]),
         .testTarget(name: "StationConfigTests", dependencies: ["StationConfig", "DeviceProfiles"]),
-        .testTarget(name: "StationServiceTests", dependencies: ["StationService", "CustodyCore"]),
+        .testTarget(
+            name: "StationServiceTests",
+            dependencies: [
+                "StationService", "CustodyCore", "CustodyRecording", "Journal",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
     ]
 )

@@ -6,6 +6,11 @@ struct CustodyCtl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "custodyctl",
         abstract: "Diagnose devices, check profiles, and audit the custody journal.",
-        subcommands: [DiagCommand.self, ProfilesCommand.self, JournalCommand.self, ExportCommand.self]
+        subcommands: [
+            StatusCommand.self, EventsCommand.self, PeopleCommand.self, TimelineCommand.self, AlertsCommand.self, AckCommand.self,
+            RegisterCommand.self, WristbandCommand.self, IntakeCommand.self, WelfareCommand.self,
+            ApproveCommand.self, MeasureCommand.self, ReleaseCommand.self,
+            DiagCommand.self, ProfilesCommand.self, JournalCommand.self, ExportCommand.self,
+        ]
     )
 }
