@@ -12,7 +12,8 @@ extension CustodyEngine {
     /// Levels only rise while an alert is open; it clears when the finding goes away.
     mutating func reconcile(_ key: AlertKey, _ finding: Finding?, _ next: inout NextChange) {
         guard let finding else {
-            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
+            if let person = key.person, personAlertCount[person] == nil { return }
+            removeAlert(key)
             return
         }
         guard var alert = alerts[key] else {
@@ -20,6 +21,7 @@ extension CustodyEngine {
                 key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
                 notifiedAt: now)
             alerts[key] = alert
+            if let person = key.person { personAlertCount[person, default: 0] += 1 }
             effects.append(.raiseAlert(alert))
             if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
             return
@@ -42,6 +44,16 @@ extension CustodyEngine {
         if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
     }
 
+    /// Removes an open alert and announces that it cleared.
+    private mutating func removeAlert(_ key: AlertKey) {
+        guard let alert = alerts.removeValue(forKey: key) else { return }
+        if let person = key.person {
+            let remaining = (personAlertCount[person] ?? 1) - 1
+            personAlertCount[person] = remaining > 0 ? remaining : nil
+        }
+        effects.append(.clearAlert(alert))
+    }
+
     /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
     mutating func graced(_ key: AlertKey, active: Bool, grace: TimeSpan, _ next: inout NextChange) -> Bool {
         guard active else {
@@ -62,9 +74,7 @@ extension CustodyEngine {
 
     /// Clears every open alert and pending condition about `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        for key in alerts.keys.filter({ $0.person == person }).sorted() {
-            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
-        }
+        for key in alerts.keys.filter({ $0.person == person }).sorted() { removeAlert(key) }
         for key in conditionSince.keys where key.person == person {
             conditionSince.removeValue(forKey: key)
         }

@@ -78,8 +78,12 @@ extension CustodyEngine {
                 person.dutiesDone = []
             }
         case .transferCase(_, let caseID, _):
+            if let zone = person.zone { zoneTally[zone]?.remove(person, parameters) }
             person.caseID = caseID
-            if let zone = person.zone { touch(.zone(zone)) }
+            if let zone = person.zone {
+                zoneTally[zone]?.add(person, parameters)
+                touch(.zone(zone))
+            }
         case .welfare(_, let kind, _):
             switch kind {
             case .water: person.lastWater = now

@@ -7,8 +7,10 @@ extension CustodyEngine {
         guard from != zone else { return }
         if let from {
             zonePeople[from]?.remove(id)
+            zoneTally[from]?.remove(person, parameters)
             if zonePeople[from]?.isEmpty ?? false {
                 zonePeople.removeValue(forKey: from)
+                zoneTally.removeValue(forKey: from)
                 occupiedSince.removeValue(forKey: from)
                 lastRound.removeValue(forKey: from)
             }
@@ -18,6 +20,7 @@ extension CustodyEngine {
         if let zone {
             if zonePeople[zone] == nil { occupiedSince[zone] = now }
             zonePeople[zone, default: []].insert(id)
+            zoneTally[zone, default: ZoneTally()].add(person, parameters)
             touch(.zone(zone))
             let kind = index.kind(of: zone)
             if kind == .interview {

@@ -3,14 +3,12 @@
 extension CustodyEngine {
     mutating func evaluateZone(_ id: ZoneID, _ next: inout NextChange) {
         guard let zone = index.zones[id] else { return }
-        let occupants = zonePeople[id] ?? []
-        let sorted = occupants.count > 1 ? occupants.sorted() : Array(occupants)
-        let persons = sorted.compactMap { people[$0] }
-        checkSupervision(zone, persons, &next)
-        checkSeparation(zone, persons, &next)
-        checkOccupancy(zone, persons, &next)
-        checkWatch(zone, persons, &next)
-        checkEnvironment(zone, occupied: !persons.isEmpty, &next)
+        let tally = zoneTally[id] ?? ZoneTally()
+        checkSupervision(zone, tally, &next)
+        checkSeparation(zone, tally, &next)
+        checkOccupancy(zone, tally, &next)
+        checkWatch(zone, tally, &next)
+        checkEnvironment(zone, occupied: tally.count > 0, &next)
     }
 
     func isRecording(_ zone: ZoneID) -> Bool {
@@ -26,9 +24,14 @@ extension CustodyEngine {
         return officers.contains { index.officers[$0]?.sex == .female }
     }
 
+    /// The people in a zone, sorted, for an alert's facts (only built when an alert is due).
+    private func names(in zone: ZoneID, where include: (Person) -> Bool = { _ in true }) -> String {
+        (zonePeople[zone] ?? []).sorted().filter { people[$0].map(include) ?? false }.map(\.rawValue).joined(separator: ",")
+    }
+
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
-    private mutating func checkSupervision(_ zone: StationLayout.Zone, _ persons: [Person], _ next: inout NextChange) {
-        let active = zone.kind == .interview && !persons.isEmpty
+    private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+        let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
         let officersKey = AlertKey(.sup01, "officers", zone: zone.id)
         let short = graced(officersKey, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
@@ -37,7 +40,7 @@ extension CustodyEngine {
             short
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
-                    facts: [Fact("officers", "\(officers)"), Fact("people", persons.map(\.id.rawValue).joined(separator: ","))])
+                    facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
                 : nil, &next)
         let recorderKey = AlertKey(.rec01, "recorder", zone: zone.id)
         let gap = graced(recorderKey, active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
@@ -46,42 +49,37 @@ extension CustodyEngine {
             gap
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) is occupied and not recording",
-                    facts: [Fact("people", persons.map(\.id.rawValue).joined(separator: ","))])
+                    facts: [Fact("people", names(in: zone.id))])
                 : nil, &next)
     }
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
-    private mutating func checkSeparation(_ zone: StationLayout.Zone, _ persons: [Person], _ next: inout NextChange) {
-        var cases: [CaseID: [PersonID]] = [:]
-        var together: [PersonID] = []
-        if persons.count > 1 {
-            for person in persons where person.role == .suspect {
-                if let caseID = person.caseID { cases[caseID, default: []].append(person.id) }
-            }
-            for caseID in cases.keys.sorted() where cases[caseID]!.count > 1 { together += cases[caseID]! }
-        }
+    private mutating func checkSeparation(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let coKey = AlertKey(.sep01, "co_suspects", zone: zone.id)
-        let coSuspects = graced(coKey, active: !together.isEmpty, grace: parameters.separationGrace, &next)
+        let coSuspects = graced(coKey, active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
+        var together = ""
+        if coSuspects {
+            together = names(in: zone.id) { person in
+                person.role == .suspect && person.caseID.map { (tally.suspectsByCase[$0] ?? 0) > 1 } == true
+            }
+        }
         reconcile(
             coKey,
             coSuspects
-                ? Finding(
-                    level: .alarm, message: "co-suspects together in \(zone.id): \(together.map(\.rawValue).joined(separator: ", "))",
-                    facts: [Fact("people", together.map(\.rawValue).joined(separator: ","))])
+                ? Finding(level: .alarm, message: "co-suspects together in \(zone.id): \(together)", facts: [Fact("people", together)])
                 : nil, &next)
-        let holding = zone.kind == .holding && persons.count > 1
-        let mixedSex = holding && persons.contains { $0.sex == .male } && persons.contains { $0.sex == .female }
+        let holding = zone.kind == .holding && tally.count > 1
+        let mixedSex = holding && tally.male > 0 && tally.female > 0
         reconcile(
             AlertKey(.sep01, "mixed_sex", zone: zone.id),
             mixedSex
-                ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", persons.map(\.id.rawValue).joined(separator: ","))])
+                ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
                 : nil, &next)
-        let minors = persons.filter { $0.isMinor(parameters) }
-        let mixedAge = holding && !minors.isEmpty && minors.count < persons.count
+        let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
         reconcile(
             AlertKey(.sep01, "minor_with_adult", zone: zone.id),
             mixedAge
-                ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", minors.map(\.id.rawValue).joined(separator: ","))])
+                ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
                 : nil, &next)
     }
 
@@ -93,18 +91,18 @@ extension CustodyEngine {
     }
 
     /// OCC-01.
-    private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ persons: [Person], _ next: inout NextChange) {
+    private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
         reconcile(
             AlertKey(.occ01, "capacity", zone: zone.id),
-            persons.count > capacity
-                ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(persons.count), capacity \(capacity)", facts: [Fact("count", "\(persons.count)"), Fact("capacity", "\(capacity)")])
+            tally.count > capacity
+                ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
                 : nil, &next)
     }
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
-    private mutating func checkWatch(_ zone: StationLayout.Zone, _ persons: [Person], _ next: inout NextChange) {
-        let occupied = zone.kind == .holding && !persons.isEmpty
+    private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+        let occupied = zone.kind == .holding && tally.count > 0
         let postKey = AlertKey(.sup03, "watch_post", zone: zone.id)
         var unwatched = false
         if occupied, let post = zone.watchPost {
@@ -121,7 +119,7 @@ extension CustodyEngine {
         var due = now
         if occupied, let since = occupiedSince[zone.id] {
             let base = max(since, lastRound[zone.id] ?? since)
-            let interval = persons.contains { $0.isHighRisk(parameters) } ? parameters.roundIntervalHighRisk : parameters.roundInterval
+            let interval = tally.highRisk > 0 ? parameters.roundIntervalHighRisk : parameters.roundInterval
             due = base + interval
             let late = due + interval
             next.consider(due)

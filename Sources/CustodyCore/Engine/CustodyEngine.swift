@@ -21,6 +21,9 @@ public struct CustodyEngine: Sendable, Equatable {
     var officerZone: [OfficerID: ZoneID] = [:]
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
+    var zoneTally: [ZoneID: ZoneTally] = [:]
+    /// Open alerts per person, so rules that find nothing skip the alert lookup.
+    var personAlertCount: [PersonID: Int] = [:]
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -115,7 +118,8 @@ public struct CustodyEngine: Sendable, Equatable {
         lhs.layout == rhs.layout && lhs.parameters == rhs.parameters && lhs.now == rhs.now
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
-            && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers
+            && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
+            && lhs.personAlertCount == rhs.personAlertCount
             && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash

@@ -37,4 +37,11 @@ public struct Alert: Sendable, Hashable, Codable {
         self.notifiedAt = notifiedAt
         self.acknowledgedBy = acknowledgedBy
     }
+
+    enum CodingKeys: String, CodingKey {
+        case key, level, message, facts
+        case raisedAt = "raised_at"
+        case notifiedAt = "notified_at"
+        case acknowledgedBy = "acknowledged_by"
+    }
 }

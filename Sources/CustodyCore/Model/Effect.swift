@@ -17,7 +17,7 @@ public enum Effect: Sendable, Hashable, Codable {
     /// Wristbands per zone for the muster point (FIRE-01), sorted by zone.
     case headCount([ZoneCount])
 
-    enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey {
         case raiseAlert = "raise_alert"
         case escalateAlert = "escalate_alert"
         case repeatAlert = "repeat_alert"
@@ -25,6 +25,36 @@ public enum Effect: Sendable, Hashable, Codable {
         case acknowledgeAlert = "acknowledge_alert"
         case door
         case headCount = "head_count"
+    }
+
+    /// Encodes as one key naming the effect, holding its payload: `{"raise_alert": {…alert…}}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .raiseAlert(let alert): try container.encode(alert, forKey: .raiseAlert)
+        case .escalateAlert(let alert): try container.encode(alert, forKey: .escalateAlert)
+        case .repeatAlert(let alert): try container.encode(alert, forKey: .repeatAlert)
+        case .clearAlert(let alert): try container.encode(alert, forKey: .clearAlert)
+        case .acknowledgeAlert(let alert): try container.encode(alert, forKey: .acknowledgeAlert)
+        case .door(let command): try container.encode(command, forKey: .door)
+        case .headCount(let counts): try container.encode(counts, forKey: .headCount)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let key = container.allKeys.first, container.allKeys.count == 1 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected exactly one effect key"))
+        }
+        switch key {
+        case .raiseAlert: self = .raiseAlert(try container.decode(Alert.self, forKey: key))
+        case .escalateAlert: self = .escalateAlert(try container.decode(Alert.self, forKey: key))
+        case .repeatAlert: self = .repeatAlert(try container.decode(Alert.self, forKey: key))
+        case .clearAlert: self = .clearAlert(try container.decode(Alert.self, forKey: key))
+        case .acknowledgeAlert: self = .acknowledgeAlert(try container.decode(Alert.self, forKey: key))
+        case .door: self = .door(try container.decode(DoorCommand.self, forKey: key))
+        case .headCount: self = .headCount(try container.decode([ZoneCount].self, forKey: key))
+        }
     }
 
     /// The alert this effect is about, if it is about one.
