@@ -14,9 +14,11 @@ build: setup
 demo: build
 	@scripts/demo
 
+# Serially: several suites block a thread while they wait on real sockets and processes, and the
+# cooperative pool has one thread per core.
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-xctest
+	$(SWIFT) test --skip-build --disable-xctest --no-parallel
 
 bench: setup
 	@scripts/bench

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// Tells systemd how the service is doing, over the `sd_notify` protocol: one datagram per call to the
@@ -140,8 +141,7 @@ public struct SystemdNotifier: Sendable {
     }
 
     private static func monotonicMicroseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1_000
+        // Foundation reads CLOCK_MONOTONIC here, the clock systemd's MONOTONIC_USEC is on.
+        UInt64(ProcessInfo.processInfo.systemUptime * 1_000_000)
     }
 }

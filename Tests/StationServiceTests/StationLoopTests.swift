@@ -7,22 +7,18 @@ import Testing
 /// Collects what the loop applied, and lets a test await a condition on it.
 final class CollectingSink: EffectSink {
     let log = Mutex<[(Input, Timestamp, Outcome)]>([])
-    let arrived = NSCondition()
 
     func applied(_ input: Input, at time: Timestamp, outcome: Outcome, engine: CustodyEngine) {
         log.withLock { $0.append((input, time, outcome)) }
-        arrived.lock()
-        arrived.broadcast()
-        arrived.unlock()
     }
 
-    /// Waits (up to `seconds`) until `condition` holds over the effects so far.
-    func await(seconds: Double = 5, _ condition: ([Effect]) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        arrived.lock()
-        defer { arrived.unlock() }
+    /// Waits (up to `seconds`) until `condition` holds over the effects so far, without holding a
+    /// cooperative-pool thread while it waits.
+    func await(seconds: Double = 5, _ condition: ([Effect]) -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(seconds * 1000)))
         while !condition(effects) {
-            guard arrived.wait(until: deadline) else { return condition(effects) }
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(5))
         }
         return true
     }
@@ -54,7 +50,7 @@ struct StationLoopTests {
         defer { loop.stop() }
         let outcome = await loop.perform(Command(by: "o1", .register(Self.registration("p1"))))
         #expect(outcome.isAccepted)
-        let warned = sink.await { effects in
+        let warned = await sink.await { effects in
             effects.contains { if case .raiseAlert(let a) = $0 { a.key.rule == .clk01 } else { false } }
         }
         #expect(warned, "CLK-01 should warn by itself once its deadline passes")
@@ -76,7 +72,8 @@ struct StationLoopTests {
         let loop = StationLoop(engine: CustodyEngine(layout: Self.layout), clock: .wall, sink: sink)
         defer { loop.stop() }
         loop.submit(.observation(.fire(active: true)))
-        #expect(sink.await { $0.first == .door(.releaseAll) })
+        let released = await sink.await { $0.first == .door(.releaseAll) }
+        #expect(released)
         let active = await loop.read { $0.isFireActive }
         #expect(active)
     }

@@ -7,7 +7,7 @@ func postPersonCommand(_ options: StationOptions, _ path: String, _ body: [Strin
         let result = try reply.json() as? [String: Any] ?? [:]
         for effect in result["effects"] as? [[String: Any]] ?? [] {
             guard let (kind, value) = effect.first else { continue }
-            let alert = (value as? [String: Any])?["_0"] as? [String: Any]
+            let alert = value as? [String: Any]
             if let alert, let key = alert["key"] as? [String: Any] {
                 emit("  \(kind): \(StationFormat.string(key["rule"])) \(StationFormat.string(alert["level"])): "
                     + StationFormat.string(alert["message"]))
