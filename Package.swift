@@ -100,7 +100,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles", "Journal"]),
     ]
 )
 

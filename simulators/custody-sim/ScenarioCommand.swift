@@ -22,13 +22,15 @@ struct ScenarioCommand: ParsableCommand {
 
         @Argument(help: "Scenario files (YAML).") var files: [String]
         @Flag(help: "Print only the verdicts, not the effects.") var quiet = false
+        @Option(help: "Record every input and effect in this journal (created if missing), as the daemon would.")
+        var journal: String?
 
         func run() throws {
             var failed = false
             for file in files {
                 let report: ScenarioRunner.Report
                 do {
-                    report = try ScenarioRunner.run(file: file)
+                    report = try ScenarioRunner.run(file: file, journalPath: journal)
                 } catch {
                     printError("\(error)")
                     throw ExitCode(2)

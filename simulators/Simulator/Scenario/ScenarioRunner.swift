@@ -1,5 +1,7 @@
 import CustodyCore
+import CustodyRecording
 import Foundation
+import Journal
 
 /// Runs a scenario against the core in virtual time: every deadline is ticked, every effect printed.
 public struct ScenarioRunner {
@@ -13,13 +15,27 @@ public struct ScenarioRunner {
     }
 
     /// Loads and runs one scenario file.
-    public static func run(file path: String) throws(ScenarioError) -> Report {
+    public static func run(file path: String, journalPath: String? = nil) throws(ScenarioError) -> Report {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ScenarioError(file: path, line: 0, column: 0, field: "", expected: "expected a readable scenario file")
         }
         let directory = (path as NSString).deletingLastPathComponent
         let scenario = try ScenarioParser(file: path, directory: directory.isEmpty ? "." : directory).parse(text)
-        return run(scenario)
+        guard let journalPath else { return run(scenario) }
+        let journal: CustodyJournal
+        do {
+            journal = try CustodyJournal(path: journalPath)
+        } catch {
+            throw ScenarioError(file: journalPath, line: 0, column: 0, field: "--journal", expected: "\(error)")
+        }
+        defer { journal.close() }
+        var runner = ScenarioRunner(scenario)
+        runner.journal = journal
+        runner.execute()
+        if let failure = runner.journalFailure {
+            throw ScenarioError(file: journalPath, line: 0, column: 0, field: "--journal", expected: failure)
+        }
+        return Report(name: scenario.name, file: scenario.file, lines: runner.lines, failures: runner.failures)
     }
 
     /// Runs a parsed scenario.
@@ -44,6 +60,9 @@ public struct ScenarioRunner {
     private var lines: [String] = []
     private var failures: [String] = []
     private let encoder: JSONEncoder
+    /// Where every input and effect is recorded, as the daemon records them, when asked.
+    private var journal: CustodyJournal?
+    private var journalFailure: String?
 
     private init(_ scenario: Scenario) {
         self.scenario = scenario
@@ -59,6 +78,13 @@ public struct ScenarioRunner {
 
     private mutating func apply(_ input: Input) -> Outcome {
         let outcome = engine.apply(input, at: time)
+        if let journal, journalFailure == nil {
+            do {
+                _ = try journal.appendAndWait(CustodyRecorder().entries(for: input, at: time, outcome: outcome, engine: engine))
+            } catch {
+                journalFailure = "\(error)"
+            }
+        }
         let offset = ScenarioTime.offset(time, from: scenario.start)
         for effect in outcome.effects {
             log.append((time, effect))
