@@ -22,7 +22,7 @@ public struct CustodyRecorder: Sendable {
             inputChanges += commandChanges(command, at: at, engine: engine)
             if let person = command.action.person { touched.insert(person) }
         case .observation(.tagSeen(let tag, let zone)):
-            if let person = engine.peopleInCustody.first(where: { $0.tag == tag }) {
+            if let person = engine.person(wearing: tag) {
                 inputChanges.append(.zonePresence(person: person.id.rawValue, zone: zone.rawValue, at: at))
             }
         case .observation(.device(let device, let online)):

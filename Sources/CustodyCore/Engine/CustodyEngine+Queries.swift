@@ -3,6 +3,11 @@ extension CustodyEngine {
     /// A person by id, released or not.
     public func person(_ id: PersonID) -> Person? { people[id] }
 
+    /// The person in custody wearing `tag` now, if any (a dictionary lookup, for the shell's hot path).
+    public func person(wearing tag: TagID) -> Person? {
+        personByTag[tag].flatMap { people[$0] }.flatMap { $0.isReleased || $0.tag != tag ? nil : $0 }
+    }
+
     /// Everyone registered and not yet released, sorted by id.
     public var peopleInCustody: [Person] {
         people.values.filter { !$0.isReleased }.sorted { $0.id < $1.id }
