@@ -70,9 +70,8 @@ public final class StationLoop: Sendable {
         while let work = state.next(clock: clock) {
             switch work {
             case .apply(let job):
-                let time = clock.now()
-                let outcome = state.apply(job.input, at: time)
-                sink.applied(job.input, at: time, outcome: outcome.outcome, engine: outcome.engine)
+                let outcome = state.apply(job.input, at: clock.now())
+                sink.applied(job.input, at: outcome.time, outcome: outcome.outcome, engine: outcome.engine)
                 job.completion?(outcome.outcome)
             case .read(let body):
                 state.withEngine(body)
@@ -134,10 +133,13 @@ final class LoopState: @unchecked Sendable {
         }
     }
 
-    func apply(_ input: Input, at time: Timestamp) -> (outcome: Outcome, engine: CustodyEngine) {
+    /// Applies `input` at `time`, or at the engine's own time if the wall clock has stepped back
+    /// (a custody clock never runs backwards).
+    func apply(_ input: Input, at time: Timestamp) -> (outcome: Outcome, engine: CustodyEngine, time: Timestamp) {
+        let time = max(time, engine.now)
         let outcome = engine.apply(input, at: time)
         applied.add(1, ordering: .relaxed)
-        return (outcome, engine)
+        return (outcome, engine, time)
     }
 
     func withEngine(_ body: @Sendable (CustodyEngine) -> Void) { body(engine) }

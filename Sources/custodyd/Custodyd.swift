@@ -6,6 +6,6 @@ struct Custodyd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "custodyd",
         abstract: "The custody-area controller daemon.",
-        subcommands: [CheckConfigCommand.self]
+        subcommands: [RunCommand.self, CheckConfigCommand.self]
     )
 }

@@ -54,6 +54,7 @@ extension StationParser {
             for id in zone.readers + zone.sensors { map[id] = zone.id }
         }
         let doorOf = doors.reduce(into: [String: String]()) { $0[$1.device] = $1.id }
+        let doorReaders = Set(doors.flatMap(\.readers))
         for id in deviceOrder {
             guard var parsed = devices[id] else { continue }
             if let zone = zoneOf[id] {
@@ -70,7 +71,7 @@ extension StationParser {
             } else if let written = parsed.device.door {
                 diagnostics.report(parsed.doorNode, "\(parsed.path).door", "door '\(written)' does not use this device")
             }
-            let used = zoneOf[id] != nil || doorOf[id] != nil || firePoints.contains(id) || recorderDevices.contains(id)
+            let used = zoneOf[id] != nil || doorOf[id] != nil || doorReaders.contains(id) || firePoints.contains(id) || recorderDevices.contains(id)
             if !used, parsed.profile.kind == .door || parsed.profile.kind == .reader {
                 let role = parsed.profile.kind == .door ? "no door uses this door controller" : "no zone lists this reader"
                 diagnostics.warn(parsed.node, parsed.path, role)

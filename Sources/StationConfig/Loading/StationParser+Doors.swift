@@ -5,7 +5,7 @@ extension StationParser {
     func parseDoors(_ node: Node?) {
         for item in items(node, "doors") {
             let map = item.map
-            map.checkKeys(required: ["id", "between", "device"], optional: ["unlock", "position", "bond", "note"], diagnostics: diagnostics)
+            map.checkKeys(required: ["id", "between", "device"], optional: ["unlock", "position", "bond", "readers", "note"], diagnostics: diagnostics)
             let between = parseBetween(map["between"], map.field("between"))
             _ = read.string(map["note"], map.field("note"))
             guard let device = device(map["device"], map.field("device"), kinds: [.door], role: "a door's lock") else { continue }
@@ -19,11 +19,18 @@ extension StationParser {
             let position = doorPoint(map["position"], map.field("position"), device: device, default: "door_closed", owner: map.node)
             let bondDefault = unlock.flatMap { device.profile.command(named: $0)?.verify?.point } ?? "bond_sensor"
             let bond = doorPoint(map["bond"], map.field("bond"), device: device, default: bondDefault, owner: map.node)
+            let readers = doorReaders(map["readers"], map.field("readers"))
             guard let between, let unlock, let position, let bond else { continue }
             doors.append(StationDoor(
                 id: item.id, between: between, device: id, unlockCommand: unlock, positionPoint: position, bondPoint: bond,
-                location: diagnostics.location(of: map.node)))
+                readers: readers, location: diagnostics.location(of: map.node)))
         }
+    }
+
+    /// The access readers beside a door; a reader may also be a zone's reader.
+    private func doorReaders(_ node: Node?, _ field: String) -> [String] {
+        guard let node, let list = read.sequence(node, field) else { return [] }
+        return list.compactMap { device($0, field, kinds: [.reader], role: "a door's reader")?.device.id }
     }
 
     private func parseBetween(_ node: Node?, _ field: String) -> [String]? {

@@ -14,12 +14,14 @@ public struct StationDoor: Sendable, Hashable {
     public var positionPoint: String
     /// The bool point that is true while the lock holds (bonded).
     public var bondPoint: String
+    /// Readers mounted beside the door: an officer's tag read at one of them asks to open it.
+    public var readers: [String]
     /// Where the door is written.
     public var location: SourceLocation
 
     public init(
         id: String, between: [String], device: String, unlockCommand: String, positionPoint: String,
-        bondPoint: String, location: SourceLocation = .unknown
+        bondPoint: String, readers: [String] = [], location: SourceLocation = .unknown
     ) {
         self.id = id
         self.between = between
@@ -27,6 +29,7 @@ public struct StationDoor: Sendable, Hashable {
         self.unlockCommand = unlockCommand
         self.positionPoint = positionPoint
         self.bondPoint = bondPoint
+        self.readers = readers
         self.location = location
     }
 }

@@ -21,34 +21,31 @@ public struct DoorOutcome: Sendable, Hashable, Codable {
     }
 }
 
-/// The loop's sink at a station: journals every input and effect with its projections, carries out door
-/// effects, and tells subscribers. A fire release is sent to the doors before anything is written.
-public final class StationSink: EffectSink {
+/// The loop's sink at a station: door effects carried out around an inner sink (the journaling one).
+///
+/// A fire release is sent to the doors before the inner sink sees the apply, so it never waits for the
+/// disk; every other door command follows the journaling of the input that caused it. Each unlock's
+/// intent, and each door command's outcome, is journaled too.
+public final class DoorEffectSink: EffectSink {
+    private let inner: any EffectSink
     private let journal: CustodyJournal
-    private let doors: (any DoorActuator)?
-    private let publish: @Sendable (Input, Timestamp, Outcome) -> Void
-    private let recorder = CustodyRecorder()
+    private let doors: any DoorActuator
 
-    public init(
-        journal: CustodyJournal, doors: (any DoorActuator)?,
-        publish: @escaping @Sendable (Input, Timestamp, Outcome) -> Void = { _, _, _ in }
-    ) {
+    public init(wrapping inner: any EffectSink, journal: CustodyJournal, doors: any DoorActuator) {
+        self.inner = inner
         self.journal = journal
         self.doors = doors
-        self.publish = publish
     }
 
     public func applied(_ input: Input, at time: Timestamp, outcome: Outcome, engine: CustodyEngine) {
         let fire = outcome.effects.contains(.door(.releaseAll))
         if fire { act(on: outcome.effects, at: time) }
-        _ = journal.append(contentsOf: recorder.entries(for: input, at: time, outcome: outcome, engine: engine))
-        if case .observation(.fire(active: false)) = input { doors?.releaseAll(active: false) { _, _ in } }
+        inner.applied(input, at: time, outcome: outcome, engine: engine)
+        if case .observation(.fire(active: false)) = input { doors.releaseAll(active: false) { _, _ in } }
         if !fire { act(on: outcome.effects, at: time) }
-        publish(input, time, outcome)
     }
 
     private func act(on effects: [Effect], at time: Timestamp) {
-        guard let doors else { return }
         let journal = self.journal
         for effect in effects {
             guard case .door(let command) = effect else { continue }
