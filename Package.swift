@@ -97,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "StationServiceTests",
             dependencies: [
-                "StationService", "CustodyCore", "CustodyRecording", "Journal",
+                "StationService", "CustodyCore", "CustodyRecording", "Journal", "StationConfig", "DeviceProfiles",
+                "Modbus", "FieldBus", "Simulator",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

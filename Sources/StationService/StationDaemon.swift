@@ -99,7 +99,15 @@ public final class StationDaemon: Sendable {
         let loopBox = Mutex<StationLoop?>(nil)
         let buses: FieldBusSupervisor
         do {
+            let kinds = Dictionary(station.devices.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
             buses = try FieldBusSupervisor(buses: plan.buses, devices: plan.devices) { event in
+                switch event.kind {
+                case .online: hub.publish(.device(DeviceStatusView(id: event.device, kind: kinds[event.device], online: true, detail: "ok")))
+                case .offline(let error, let misses):
+                    hub.publish(.device(DeviceStatusView(
+                        id: event.device, kind: kinds[event.device], online: false, detail: "offline after \(misses) misses: \(error)")))
+                default: break
+                }
                 let observations = translator.observations(for: event)
                 guard !observations.isEmpty, let loop = loopBox.withLock({ $0 }) else { return }
                 for observation in observations { loop.submit(.observation(observation)) }
