@@ -25,8 +25,14 @@ public final class StationDaemon: Sendable {
         /// Overrides the station file's API listeners (tests bind TCP to port 0).
         public var unixSocket: String?
         public var tcpListen: String?
+        /// Sees every field event as a bus thread reports it, before it is translated (for measurements).
+        public var fieldEventTap: (@Sendable (FieldEvent) -> Void)?
 
-        public init(station: Station, profiles: ProfileLibrary, timeScale: Double? = nil, unixSocket: String? = nil, tcpListen: String? = nil) {
+        public init(
+            station: Station, profiles: ProfileLibrary, timeScale: Double? = nil, unixSocket: String? = nil,
+            tcpListen: String? = nil, fieldEventTap: (@Sendable (FieldEvent) -> Void)? = nil
+        ) {
+            self.fieldEventTap = fieldEventTap
             self.station = station
             self.profiles = profiles
             self.timeScale = timeScale
@@ -100,7 +106,9 @@ public final class StationDaemon: Sendable {
         let buses: FieldBusSupervisor
         do {
             let kinds = Dictionary(station.devices.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
+            let tap = configuration.fieldEventTap
             buses = try FieldBusSupervisor(buses: plan.buses, devices: plan.devices) { event in
+                tap?(event)
                 switch event.kind {
                 case .online: hub.publish(.device(DeviceStatusView(id: event.device, kind: kinds[event.device], online: true, detail: "ok")))
                 case .offline(let error, let misses):
