@@ -22,6 +22,16 @@ final class DaemonTestStation: Sendable {
         static let readerExit = 16, co2Holding = 21, fire = 40
     }
 
+    /// Waits for a child process off the cooperative pool.
+    static func exit(of process: Process) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread {
+                process.waitUntilExit()
+                continuation.resume(returning: process.terminationStatus)
+            }.start()
+        }
+    }
+
     static let officerTags = ["o1": "0A1B2C01", "o2": "0A1B2C02"]
 
     let directory: URL
@@ -41,6 +51,51 @@ final class DaemonTestStation: Sendable {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return try! ProfileLibrary.load(directory: root.appendingPathComponent("devices").path)
     }()
+
+    /// The built `custodyd` executable beside the test bundle.
+    static var daemonExecutable: URL? {
+        let base = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return [base, base.deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("custodyd") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// The repository's device profiles.
+    static var profilesDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("devices").path
+    }
+
+    /// Starts the simulators only; the test runs the daemon itself (as a child process).
+    static func simulatorsOnly(_ body: (DaemonTestStation) async throws -> Void) async throws {
+        let station = try DaemonTestStation()
+        defer { station.tearDown() }
+        try await body(station)
+    }
+
+    /// `custodyd run` on the station file as a child process, its standard error collected in `log`.
+    func launchDaemon(_ arguments: [String] = [], log: URL) throws -> Process {
+        let executable = try #require(Self.daemonExecutable, "build it first: swift build --product custodyd")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["run", "--config", stationFile, "--profiles", Self.profilesDirectory] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["E2E_DIR": directory.path]) { _, new in new }
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Waits (off the cooperative pool) until the API socket answers.
+    func waitForAPI(timeout: Duration = .seconds(20)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let reply = try? await local.get("/v1/status"), reply.status == 200 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw DaemonTestError("the daemon's API did not come up at \(socketPath)")
+    }
 
     private init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("custodyd-e2e-\(UUID().uuidString.prefix(8))")

@@ -6,7 +6,8 @@ import Modbus
 ///     list                          devices served: unit, profile, fault
 ///     points UNIT                   every point of a device with its value
 ///     get UNIT POINT                one point's value
-///     set UNIT POINT VALUE          change a value as the world would (true/false, numbers, text)
+///     set UNIT POINT VALUE          change a value as the world would (true/false, numbers, text); a
+///                                   drifting sensor value then stays where it was set
 ///     tag UNIT TAG                  a wristband read at a reader
 ///     command UNIT NAME             act as if the master sent a profile command (e.g. unlock)
 ///     bump UNIT POINT               count one occurrence on a counter point
@@ -41,6 +42,7 @@ extension SimulatedBus {
                 let point = try device.point(String(words[2]))
                 let text = words[3...].joined(separator: " ")
                 try device.set(point.name, to: try Self.parse(text, for: point))
+                device.pin(point.name)
                 return "ok"
             case ("tag", 3):
                 try device.readTag(String(words[2]))

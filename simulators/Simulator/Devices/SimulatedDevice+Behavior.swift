@@ -46,7 +46,7 @@ extension SimulatedDevice {
             guard now >= s.nextDrift else { return nil }
             s.nextDrift = now.advanced(by: .milliseconds(max(1000, profile.poll.intervalMs)))
             return profile.simulation.compactMap { hint in
-                hint.drift.map { (hint.point, Double.random(in: -$0.step...$0.step, using: &s.rng)) }
+                s.pinned.contains(hint.point) ? nil : hint.drift.map { (hint.point, Double.random(in: -$0.step...$0.step, using: &s.rng)) }
             }
         }
         for (name, step) in steps ?? [] {
@@ -55,6 +55,11 @@ extension SimulatedDevice {
             else { continue }
             try? set(name, to: .double(min(drift.max, max(drift.min, current + step))))
         }
+    }
+
+    /// Fixes a drifting point at its current value (`true`), or lets it drift again (`false`).
+    public func pin(_ name: String, _ pinned: Bool = true) {
+        state.withLock { if pinned { $0.pinned.insert(name) } else { $0.pinned.remove(name) } }
     }
 
     /// Reacts to a write the server applied: a pulse command starts its pulse, a plain command at the

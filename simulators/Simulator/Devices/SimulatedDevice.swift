@@ -21,6 +21,8 @@ public final class SimulatedDevice: Sendable {
         var pendingFollows: [String: (value: ModbusValue, due: ContinuousClock.Instant)] = [:]
         var nextDrift: ContinuousClock.Instant
         var tagQueue: [String] = []
+        /// Points a control `set` has fixed: they no longer drift (a CO₂ excursion stays an excursion).
+        var pinned: Set<String> = []
     }
 
     struct ActivePulse {
