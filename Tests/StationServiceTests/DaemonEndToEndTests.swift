@@ -210,4 +210,74 @@ struct DaemonEndToEndTests {
             _ = try await station.next("SEP-01", in: events, timeout: .seconds(20)) { Self.isAlert($0, rule: "SEP-01") }
         }
     }
+
+    /// Reads each tag at `unit`, in order, and waits until the core has everyone in `zone`.
+    static func move(_ tags: [String], to unit: Int, zone: ZoneID, in station: DaemonTestStation) async throws {
+        for tag in tags { station.read(tag: tag, at: unit) }
+        let officers = tags.compactMap { tag in DaemonTestStation.officerTags.first { $0.value == tag }.map { OfficerID($0.key) } }
+        let people = tags.filter { !DaemonTestStation.officerTags.values.contains($0) }.map { TagID($0) }
+        try await station.until("\(tags) in \(zone)") { engine in
+            officers.allSatisfy { engine.zone(ofOfficer: $0) == zone }
+                && people.allSatisfy { engine.person(wearing: $0)?.zone == zone }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aFullCustodyWithTwoOfficersRaisesNoAlarm() async throws {
+        try await DaemonTestStation.with { station in
+            try await Self.untilOnline(station)
+            let events = station.daemon.hub.subscribe()
+            let collector = Task {
+                var raised: [Alert] = []
+                while let event = await events.next() {
+                    if case .alert(.raised, let alert) = event { raised.append(alert) }
+                    if case .lagged = event { Issue.record("the event stream lagged; alerts may be missing") }
+                }
+                return raised
+            }
+            let band = "5E000001"
+            try await Self.admit("p1", tag: band, in: station)
+            // Arrival: both officers, then the person, through the entrance.
+            try await Self.move([Self.o1, Self.o2, band], to: Unit.readerEntrance, zone: "entrance", in: station)
+            try await Self.move([Self.o1, Self.o2, band], to: Unit.readerCorridor, zone: "corridor", in: station)
+            #expect(await station.writes.first { $0.unit == Unit.lockHolding } != nil, "the officer's tag opened the holding door")
+            // Holding, watched from the duty post.
+            try await Self.move([band], to: Unit.readerHolding, zone: "holding-1", in: station)
+            try await Self.move([Self.o1], to: Unit.readerDuty, zone: "duty", in: station)
+            for kind in ["water", "meal"] {
+                let reply = try await station.local.post("/v1/people/p1/welfare", json: ["officer": "o2", "kind": kind, "response": "accepted"])
+                #expect(reply.status == 200, "\(reply.body)")
+            }
+            // Questioning: two officers in the room and the recorder running before the person arrives. A
+            // reason is logged first, as questioning between midnight and 06:00 needs one (WEL-02).
+            let reason = try await station.local.post(
+                "/v1/commands", #"{"officer":"o1","action":{"log_reason":{"person":"p1","rule":"WEL-02","reason":"statement needed for an urgent search"}}}"#)
+            #expect(reason.status == 200, "\(reason.body)")
+            try await Self.move([Self.o1, Self.o2], to: Unit.readerCorridor, zone: "corridor", in: station)
+            try await Self.move([band], to: Unit.readerCorridor, zone: "corridor", in: station)
+            station.control("set \(Unit.readerInterview) input_1 true")
+            try await Self.move([Self.o1, Self.o2], to: Unit.readerInterview, zone: "interview-1", in: station)
+            try await Self.move([band], to: Unit.readerInterview, zone: "interview-1", in: station)
+            // Out with both officers, and release at the exit.
+            try await Self.move([Self.o1, Self.o2], to: Unit.readerCorridor, zone: "corridor", in: station)
+            try await Self.move([band], to: Unit.readerCorridor, zone: "corridor", in: station)
+            station.control("set \(Unit.readerInterview) input_1 false")
+            let release = try await station.local.post("/v1/people/p1/release", json: [
+                "officer": "o1", "belongings_returned": true, "exit_health_note": "fit", "family_notified": true, "destination": "home",
+            ])
+            #expect(release.status == 200, "\(release.body)")
+            try await Self.move([Self.o1, Self.o2], to: Unit.readerExit, zone: "exit", in: station)
+            station.read(tag: band, at: Unit.readerExit)
+            #expect(await station.daemon.loop.read { $0.peopleInCustody.isEmpty })
+            // Every alert the stay raised, from the event stream: none may be an alarm.
+            try await station.until("the release applied") { _ in true }
+            events.cancel()
+            let raised = await collector.value
+            let alarms = raised.filter { $0.level == .alarm }
+            #expect(alarms.isEmpty, "alarms: \(alarms.map { "\($0.key) \($0.message)" })")
+            let timeline = try await station.local.get("/v1/people/p1/timeline").object()
+            let visits = (timeline["visits"] as? [[String: Any]] ?? []).compactMap { $0["zone"] as? String }
+            #expect(visits.starts(with: ["entrance", "corridor", "holding-1", "corridor", "interview-1", "corridor"]), "\(visits)")
+        }
+    }
 }

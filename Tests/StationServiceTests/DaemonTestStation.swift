@@ -242,7 +242,7 @@ final class DaemonTestStation: Sendable {
           - {id: door-holding, between: [corridor, holding-1], device: lock-holding, readers: [reader-corridor]}
           - {id: door-interview, between: [corridor, interview-1], device: lock-interview, readers: [reader-interview]}
         recorders:
-          - {id: rec-interview-1, room: interview-1, source: api}
+          - {id: rec-interview-1, room: interview-1, source: {device: reader-interview, point: input_1}}
         fire:
           alarm: {device: fire-monitor, point: fire_alarm}
           release_confirmed: {device: fire-monitor, point: door_release_confirmed}
