@@ -174,6 +174,10 @@ public final class StationDaemon: Sendable {
         }
         tasks.withLock { $0 += [serving, refresh] }
         let port = await api.waitUntilListening()
+        journalLifeCycle("start", [
+            "station_file": station.file, "replayed_inputs": String(replayedInputs),
+            "time_scale": configuration.timeScale.map { String($0) } ?? "1", "devices": String(station.devices.count),
+        ])
         if let group = station.api.socketGroup { Self.chown(socket, group: group, logger: logger) }
         logger.info("API on unix:\(socket)\(tcp.map { ", tcp \($0.host):\(port ?? $0.port)" } ?? "")")
         return port
@@ -194,10 +198,17 @@ public final class StationDaemon: Sendable {
         await api.shutdown()
         buses.stop()
         loop.stop()
+        journalLifeCycle("stop", ["inputs_applied": String(loop.appliedCount)])
         do { try await sink.waitUntilDurable() } catch { logger.error("journal: last entries not confirmed on disk: \(error)") }
         journal.close()
         for task in tasks.withLock({ $0 }) { task.cancel() }
         logger.info("stopped; journal flushed")
+    }
+
+    /// A `system` entry: the daemon started or stopped (replay skips these; an auditor reads them).
+    private func journalLifeCycle(_ event: String, _ details: [String: String]) {
+        let body = RecordCoding.encode(details.merging(["event": event]) { old, _ in old })
+        _ = journal.append(NewEntry(at: UTCMillis.now(), kind: .system, subject: .station, body: body))
     }
 
     /// Device counters and the loop's lag, into the metrics registry.

@@ -134,6 +134,13 @@ struct StationErrorTests {
 
     static let doors: [Case] = [
         Case(
+            "door reader that is not a reader", [("device: lock-holding}", "device: lock-holding, readers: [climate-holding]}")],
+            "station.yaml:37:88: doors.door-holding.readers: device 'climate-holding' is a environment (profile xy-md02); "
+                + "a door's reader must be a reader device"),
+        Case(
+            "door reader that does not exist", [("device: lock-holding}", "device: lock-holding, readers: [reader-hall]}")],
+            "station.yaml:37:88: doors.door-holding.readers: no device with id 'reader-hall'"),
+        Case(
             "lock device that is not a door controller", [("device: lock-holding}", "device: reader-holding}")],
             "station.yaml:37:64: doors.door-holding.device: device 'reader-holding' is a reader (profile inveo-rfid-mif); "
                 + "a door's lock must be a door device"),

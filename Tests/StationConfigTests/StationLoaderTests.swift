@@ -19,6 +19,13 @@ struct StationLoaderTests {
         #expect(station.officers.map(\.tag) == ["0A1B2C01", "0A1B2C02"])
     }
 
+    @Test func aDoorNamesTheReadersBesideIt() throws {
+        let yaml = StationFixtures.station([("device: lock-holding}", "device: lock-holding, readers: [reader-entrance, reader-holding]}")])
+        let station = try #require(try StationFixtures.check(yaml).check.station)
+        #expect(station.door(id: "door-holding")?.readers == ["reader-entrance", "reader-holding"])
+        #expect(station.door(id: "door-entrance")?.readers == [])
+    }
+
     @Test func rtuBusWithoutALineTakesItsDevicesSerialDefaults() throws {
         let station = try #require(try StationFixtures.check(StationFixtures.station).check.station)
         let env = try #require(station.bus(id: "field"))
