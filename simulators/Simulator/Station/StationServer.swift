@@ -70,9 +70,12 @@ public final class StationServer: Sendable {
             + (control.map { " control=\($0)" } ?? "")
     }
 
-    /// Stops serving, removes the links and stops the devices.
+    /// Stops serving, removes the links and stops the devices. The buses stop side by side: each server
+    /// thread notices within its poll interval.
     public func stop() {
-        for endpoint in endpoints { endpoint.stopServer() }
+        let stopped = DispatchGroup()
+        for endpoint in endpoints { DispatchQueue.global().async(group: stopped) { endpoint.stopServer() } }
+        stopped.wait()
         simulation.stop()
     }
 
