@@ -26,12 +26,14 @@ extension ServeCommand {
 
     /// Serves every bus of the station file until SIGINT or SIGTERM.
     func serveStation(file: String) async throws {
-        let station = try loadStation(file: file)
+        let (station, library) = try loadStation(file: file)
         let server: StationServer
         do {
-            server = try StationServer(station: station, profiles: try loadProfiles(), wire: wire != nil, seed: seed)
-        } catch let error as SimulatorError {
-            throw ValidationError("\(file): \(error)")
+            server = try StationServer(station: station, profiles: library, wire: wire != nil, seed: seed)
+        } catch {
+            var standardError = StandardError()
+            print("\(file): cannot serve: \(error)", to: &standardError)
+            throw ExitCode.failure
         }
         let simulation = server.simulation
         var controlServer: ControlServer?
@@ -58,13 +60,15 @@ extension ServeCommand {
         server.stop()
     }
 
-    /// The station file, or its errors (and warnings) as file:line:column on standard error and exit 78.
-    private func loadStation(file: String) throws -> Station {
-        let library = ProfileLibrary.check(directory: profiles)
-        let profileErrors = library.diagnostics.map {
+    /// The station file and the profiles, or their errors (and warnings) as file:line:column on standard
+    /// error and exit 78.
+    private func loadStation(file: String) throws -> (Station, ProfileLibrary) {
+        let checked = ProfileLibrary.check(directory: profiles)
+        let profileErrors = checked.diagnostics.map {
             StationDiagnostic(severity: .error, location: $0.location, field: $0.field, message: $0.message)
         }
-        let result = Station.check(file: file, profiles: ProfileLibrary(profiles: library.profiles))
+        let library = ProfileLibrary(profiles: checked.profiles)
+        let result = Station.check(file: file, profiles: library)
         var standardError = StandardError()
         for diagnostic in profileErrors + result.diagnostics { print(diagnostic, to: &standardError) }
         guard profileErrors.isEmpty, let station = result.station else {
@@ -72,10 +76,6 @@ extension ServeCommand {
             print("\(file): \(errors) error(s); nothing served", to: &standardError)
             throw ExitCode(Self.configurationError)
         }
-        return station
-    }
-
-    private func loadProfiles() throws -> ProfileLibrary {
-        ProfileLibrary(profiles: ProfileLibrary.check(directory: profiles).profiles)
+        return (station, library)
     }
 }

@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
 
             With --station FILE, every bus of the station file is served where the file says (RTU buses as
             links at their port paths), one ready line per bus and then
-              ready station demo-station buses=4 devices=31 control=/tmp/sim.sock
+              ready station demo-station buses=6 devices=31 control=/tmp/sim.sock
             and the control socket addresses devices by station id (tag reader-holding-1 0A1B2C01,
             fire on, door door-exit open, wait lock-exit release_relay true 2000, watch).
             --wire without a value then applies each RTU bus's own line. A station file with errors
