@@ -21,13 +21,14 @@ struct ServeCommand: AsyncParsableCommand {
             The control socket takes one command per line (see simulators/README.md), e.g.
               echo 'tag 5 04A1B2C3' | socat - UNIX-CONNECT:/tmp/sim.sock
 
-            With --station FILE, every bus of the station file is served where the file says (RTU buses as
-            links at their port paths), one ready line per bus and then
+            With --station FILE, every bus of the station file is served where the file
+            says (RTU buses as links at their port paths), one ready line per bus, then
               ready station demo-station buses=6 devices=31 control=/tmp/sim.sock
-            and the control socket addresses devices by station id (tag reader-holding-1 0A1B2C01,
-            fire on, door door-exit open, wait lock-exit release_relay true 2000, watch).
-            --wire without a value then applies each RTU bus's own line. A station file with errors
-            prints them as file:line:column and exits 78 (EX_CONFIG).
+            The control socket then addresses devices by station id:
+              tag reader-holding-1 0A1B2C01, fire on, door door-exit open,
+              wait lock-exit release_relay true 2000, watch
+            --wire without a value applies each RTU bus's own line. A station file
+            with errors prints them as file:line:column and exits 78 (EX_CONFIG).
             """)
 
     @Option(help: "A device profile to serve (with --unit).") var profile: String?
@@ -36,7 +37,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve Modbus/TCP here (port 0 picks a free one).", valueName: "host:port")) var tcp: String?
     @Flag(name: .customLong("rtu-pty"), help: "Serve Modbus RTU on a new pseudo-terminal.") var rtuPTY = false
     @Option(help: "With --rtu-pty, also make this symlink to the terminal.") var link: String?
-    @Option(help: "With --rtu-pty, delay each reply by its wire time on this line, e.g. 9600-8E1.") var wire: String?
+    @Option(help: "With --rtu-pty, delay each reply by its wire time on this line, e.g. 9600-8E1; with --station, give it alone for each RTU bus's own line.") var wire: String?
     @Option(help: "Control socket path, or - for standard input.") var control: String?
     @Option(help: "Seed for sensor drift (same seed, same values).") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Serve every bus and device of this station file.", valueName: "file")) var station: String?
