@@ -15,10 +15,16 @@ struct StationServerTests {
         var controlPath: String { folder + "/sim.sock" }
 
         init(_ yaml: String = smallStation(tcpPort: 1502)) throws {
-            folder = try temporaryFolder()
-            server = try StationServer(station: onFreePorts(try loadStation(yaml, in: folder)), profiles: try shippedProfiles())
+            let folder = try temporaryFolder()
+            do {
+                server = try StationServer(station: onFreePorts(try loadStation(yaml, in: folder)), profiles: try shippedProfiles())
+            } catch {
+                try? FileManager.default.removeItem(atPath: folder)
+                throw error
+            }
             let simulation = server.simulation
             control = try ControlServer(path: folder + "/sim.sock") { simulation.control($0, connection: $1) }
+            self.folder = folder
         }
 
         func stop() {
