@@ -73,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "custody-sim",
             dependencies: [
-                "Simulator", "Modbus", "DeviceProfiles",
+                "Simulator", "Modbus", "DeviceProfiles", "StationConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "simulators/custody-sim"
@@ -102,7 +102,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles", "Journal"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Modbus", "DeviceProfiles", "StationConfig", "Journal"]),
     ]
 )
 

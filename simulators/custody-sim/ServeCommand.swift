@@ -5,11 +5,11 @@ import Foundation
 import Modbus
 import Simulator
 
-/// `custody-sim serve`: one simulated endpoint with one or more devices.
+/// `custody-sim serve`: one simulated endpoint with one or more devices, or every bus of a station file.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve device profiles over Modbus/TCP or Modbus RTU on a pseudo-terminal.",
+        abstract: "Serve device profiles over Modbus/TCP or Modbus RTU on a pseudo-terminal, or a whole station.",
         discussion: """
             Prints one line when ready, then serves until interrupted:
               ready tcp 127.0.0.1:15020 units=1:xy-md02,2:xy-md02 control=/tmp/sim.sock
@@ -20,6 +20,15 @@ struct ServeCommand: AsyncParsableCommand {
                   --device devices/inveo-rfid-mif.yaml@5 --rtu-pty --link /tmp/ttyDOOR --wire 9600-8N1
             The control socket takes one command per line (see simulators/README.md), e.g.
               echo 'tag 5 04A1B2C3' | socat - UNIX-CONNECT:/tmp/sim.sock
+
+            With --station FILE, every bus of the station file is served where the file
+            says (RTU buses as links at their port paths), one ready line per bus, then
+              ready station demo-station buses=6 devices=31 control=/tmp/sim.sock
+            The control socket then addresses devices by station id:
+              tag reader-holding-1 0A1B2C01, fire on, door door-exit open,
+              wait lock-exit release_relay true 2000, watch
+            --wire without a value applies each RTU bus's own line. A station file
+            with errors prints them as file:line:column and exits 78 (EX_CONFIG).
             """)
 
     @Option(help: "A device profile to serve (with --unit).") var profile: String?
@@ -28,11 +37,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve Modbus/TCP here (port 0 picks a free one).", valueName: "host:port")) var tcp: String?
     @Flag(name: .customLong("rtu-pty"), help: "Serve Modbus RTU on a new pseudo-terminal.") var rtuPTY = false
     @Option(help: "With --rtu-pty, also make this symlink to the terminal.") var link: String?
-    @Option(help: "With --rtu-pty, delay each reply by its wire time on this line, e.g. 9600-8E1.") var wire: String?
+    @Option(help: "With --rtu-pty, delay each reply by its wire time on this line, e.g. 9600-8E1; with --station, give it alone for each RTU bus's own line.") var wire: String?
     @Option(help: "Control socket path, or - for standard input.") var control: String?
     @Option(help: "Seed for sensor drift (same seed, same values).") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Serve every bus and device of this station file.", valueName: "file")) var station: String?
+    @Option(help: ArgumentHelp("With --station: the device profiles.", valueName: "dir")) var profiles = "devices"
 
     func validate() throws {
+        if station != nil {
+            try validateStation()
+            return
+        }
+        if wire == Self.busWire { throw ValidationError("--wire needs a line such as 9600-8E1 (alone it applies only with --station)") }
         guard (tcp != nil) != rtuPTY else { throw ValidationError("give exactly one of --tcp HOST:PORT or --rtu-pty") }
         guard profile != nil || !device.isEmpty else { throw ValidationError("give --profile FILE or --device FILE@UNIT") }
         if wire != nil, !rtuPTY { throw ValidationError("--wire applies to --rtu-pty only") }
@@ -40,6 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let station {
+            try await serveStation(file: station)
+            return
+        }
         var devices: [SimulatedDevice] = []
         if let profile {
             let loaded = try load(profile)

@@ -11,7 +11,14 @@ public final class ControlServer: Sendable {
     private let stopping = Atomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
 
-    public init(path: String, handler: @escaping @Sendable (String) -> String) throws {
+    /// Listens at `path`; `handler` answers each line with one reply line.
+    public convenience init(path: String, handler: @escaping @Sendable (String) -> String) throws {
+        try self.init(path: path, connectionHandler: { line, _ in handler(line) })
+    }
+
+    /// Listens at `path`; `connectionHandler` answers each line with one reply line, or returns nil when it
+    /// wrote its replies to the connection itself (a command that waits or streams).
+    public init(path: String, connectionHandler handler: @escaping @Sendable (String, ControlConnection) -> String?) throws {
         unlink(path)
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ControlError.cannotListen(path: path, errno: errno) }
@@ -46,7 +53,7 @@ public final class ControlServer: Sendable {
         unlink(path)
     }
 
-    private func acceptLoop(_ handler: @escaping @Sendable (String) -> String) {
+    private func acceptLoop(_ handler: @escaping @Sendable (String, ControlConnection) -> String?) {
         defer {
             close(listener)
             done.signal()
@@ -61,8 +68,9 @@ public final class ControlServer: Sendable {
         }
     }
 
-    private static func serve(_ fd: Int32, _ handler: @Sendable (String) -> String) {
+    private static func serve(_ fd: Int32, _ handler: @Sendable (String, ControlConnection) -> String?) {
         defer { close(fd) }
+        let connection = ControlConnection(fd: fd)
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1024)
         while true {
@@ -73,8 +81,7 @@ public final class ControlServer: Sendable {
                 let line = String(decoding: pending[..<newline], as: UTF8.self).trimmingCharacters(in: .whitespaces)
                 pending.removeSubrange(...newline)
                 guard !line.isEmpty else { continue }
-                let reply = Array((handler(line) + "\n").utf8)
-                _ = reply.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                if let reply = handler(line, connection), !connection.send(reply) { return }
             }
         }
     }

@@ -64,14 +64,18 @@ extension SimulatedDevice {
 
     /// Reacts to a write the server applied: a pulse command starts its pulse, a plain command at the
     /// same address ends it early, an acknowledgement frees the reader's latch for the next queued tag.
-    func handleWrite(_ request: ServedRequest) {
-        guard let table = request.table else { return }
+    ///
+    /// - Returns: What the write meant: the command's name, else `point=value`, else `table@address`.
+    @discardableResult
+    func handleWrite(_ request: ServedRequest) -> String {
+        guard let table = request.table else { return "fc\(request.functionCode)@\(request.address)" }
         let written: UInt16? =
             table.isBits
             ? (try? store.bits(table, address: request.address, count: 1)).map { $0[0] ? 0xFF00 : 0 }
             : (try? store.registers(table, address: request.address, count: 1))?.first
         let commands = profile.commands.filter { $0.table == table && $0.address == request.address && !$0.write.raw }
-        if let command = commands.first(where: { $0.write.values.first == written }) {
+        let matched = commands.first(where: { $0.write.values.first == written })
+        if let command = matched {
             if command.pulse != nil {
                 startPulse(command)
             } else {
@@ -82,17 +86,24 @@ extension SimulatedDevice {
         let outputs = profile.points.filter { $0.table == table && $0.addresses.contains(request.address) }.map(\.name)
         state.withLock { s in for name in outputs { s.pulses[name] = nil } }
         deliverQueuedTag()
+        if let matched { return matched.name }
+        if let point = outputs.first {
+            return "\(point)=\(SimulatedBus.render(try? value(of: point)))"
+        }
+        return "\(table.rawValue)@\(request.address)"
     }
 
     /// Vendor frames libmodbus would refuse: a raw command (e.g. Waveshare's FC5 "flash" with a time value)
     /// starts its pulse and is echoed, as the module does.
-    func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]? {
+    ///
+    /// - Returns: The reply PDU and the command's name, or nil to answer normally.
+    func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> (reply: [UInt8], command: String)? {
         guard request.functionCode == 5 || request.functionCode == 6 else { return nil }
         guard let command = profile.commands.first(where: {
             $0.write.raw && $0.write.functionCode == request.functionCode && $0.address == request.address
         }) else { return nil }
         startPulse(command)
-        return pdu
+        return (pdu, command.name)
     }
 
     /// Runs a command as if the master had sent it (the control protocol's `command`).
