@@ -5,6 +5,7 @@ import Synchronization
 
 /// A Modbus RTU server on a pseudo-terminal, serving every unit id its behaviour knows (a whole simulated
 /// RS-485 segment on one line). Requests are framed here (see ``RTUFrame``); libmodbus builds the replies.
+/// A write to unit 0 (broadcast) is applied by every unit and answered by none, as on a real segment.
 public final class ModbusRTUServer: Sendable {
     public let terminal: PseudoTerminal
     private let stopping = Atomic<Bool>(false)
@@ -60,7 +61,6 @@ public final class ModbusRTUServer: Sendable {
                     pending.removeAll()  // out of step: drop everything until the next silence
                     break
                 }
-                if frame[0] == 0 { continue }  // broadcast: apply nothing, answer nothing
                 _ = frame.withUnsafeMutableBufferPointer {
                     responder.respond(context: context, request: $0.baseAddress!, length: length)
                 }

@@ -19,6 +19,10 @@ struct RequestResponder {
         let header = Int(modbus_get_header_length(context))
         guard length > header else { return .served }
         let served = Self.parse(request, length: length, header: header)
+        if isRTU, served.unit == 0 {
+            applyBroadcast(served, context: context, request: request, length: length, header: header)
+            return .served
+        }
         guard let store = behavior.store(forUnit: served.unit) else {
             if isRTU {
                 modbus_flush(context)  // not ours; a libmodbus RTU server would otherwise swallow the next frame
@@ -64,6 +68,34 @@ struct RequestResponder {
         if rc > 0, served.isWrite { behavior.didWrite(served) }
         return rc == -1 && !isRTU ? .closeConnection : .served
     }
+
+    /// A broadcast (unit 0 on RTU): every served unit applies a write as if it were addressed to it, and
+    /// none answers (libmodbus sends no reply to unit 0 on an RTU context). A unit with an injected fault
+    /// that refuses requests (no answer, reset, exception) does not apply it. Anything but a plain write
+    /// (a read, or a write-and-read, which needs an answer) is ignored.
+    private func applyBroadcast(
+        _ broadcast: ServedRequest, context: OpaquePointer, request: UnsafeMutablePointer<UInt8>, length: Int,
+        header: Int
+    ) {
+        guard Self.broadcastable.contains(broadcast.functionCode), Self.quantityIsValid(broadcast) else { return }
+        let pdu = Array(UnsafeBufferPointer(start: request + header, count: length - header - 2))
+        for unit in behavior.servedUnits {
+            guard let store = behavior.store(forUnit: unit) else { continue }
+            let served = ServedRequest(
+                unit: unit, functionCode: broadcast.functionCode, table: broadcast.table, address: broadcast.address,
+                count: broadcast.count)
+            switch behavior.fault(for: served) {
+            case .noAnswer?, .dropConnection?, .exception?: continue
+            case .corruptFrame?, .delay?, nil: break
+            }
+            if behavior.vendorReply(for: served, pdu: pdu) != nil { continue }
+            let rc = store.withMapping { modbus_reply(context, request, Int32(length), $0) }
+            if rc != -1 { behavior.didWrite(served) }
+        }
+    }
+
+    /// Function codes a broadcast may carry: the writes that need no answer.
+    private static let broadcastable: Set<UInt8> = [5, 6, 15, 16, 22]
 
     static func parse(_ request: UnsafeMutablePointer<UInt8>, length: Int, header: Int) -> ServedRequest {
         let unit = Int(request[header - 1])
