@@ -32,7 +32,7 @@ public final class ModbusRTUServer: Sendable {
         let fd = terminal.master
         modbus_set_socket(context, fd)
         modbus_set_response_timeout(context, 0, 1000)
-        let responder = RequestResponder(behavior: behavior, isRTU: true, wire: wire)
+        var responder = RequestResponder(behavior: behavior, isRTU: true, wire: wire)
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 512)
         while !stopping.load(ordering: .relaxed) {
