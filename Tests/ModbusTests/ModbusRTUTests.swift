@@ -37,6 +37,36 @@ struct ModbusRTUTests {
         #expect(try connection.perform(.readRegisters(.holdingRegister, address: 2, count: 1), unit: 3, timeouts: fast) == .registers([9]))
     }
 
+    @Test func aBroadcastCoilWriteReachesEveryUnitOnTheLineAndIsNeverAnswered() throws {
+        let device = try FaultyDevice(units: [1, 2])
+        let server = try ModbusRTUServer(behavior: device)
+        defer { server.stop() }
+        let connection = try ModbusConnection(endpoint: .rtu(path: server.terminal.path, line: try SerialLine()))
+        #expect(try connection.perform(.writeCoil(address: 3, value: true), unit: 0) == .written)
+        // An answer to the broadcast would be taken for the answer to this read and fail it (wrong unit).
+        #expect(try connection.perform(.readBits(.coil, address: 3, count: 1), unit: 1) == .bits([true]))
+        #expect(try connection.perform(.readBits(.coil, address: 3, count: 1), unit: 2) == .bits([true]))
+        #expect(device.writes.withLock { $0.map(\.unit).sorted() } == [1, 2])
+    }
+
+    @Test func aBroadcastReadIsIgnored() throws {
+        let device = try FaultyDevice(units: [1])
+        let server = try ModbusRTUServer(behavior: device)
+        defer { server.stop() }
+        let connection = try ModbusConnection(endpoint: .rtu(path: server.terminal.path, line: try SerialLine()))
+        #expect(try connection.perform(.raw(pdu: [3, 0x00, 0x00, 0x00, 0x01]), unit: 0) == .written)
+        #expect(try connection.perform(.readRegisters(.holdingRegister, address: 0, count: 1), unit: 1) == .registers([1]))
+        #expect(device.writes.withLock { $0.isEmpty })
+    }
+
+    @Test func theClientRefusesToBroadcastARead() throws {
+        let connection = try ModbusConnection(endpoint: .rtu(path: "/dev/null", line: try SerialLine()))
+        let refusal = ModbusError.invalidRequest("unit 0 is a broadcast, which no device answers: only a write can be sent to it")
+        #expect(throws: refusal) {
+            try connection.perform(.readBits(.coil, address: 0, count: 1), unit: 0)
+        }
+    }
+
     @Test func wireTimeDelaysEachReplyByTheLinesSpeed() throws {
         let device = try FaultyDevice(units: [1])
         let line = try SerialLine(shorthand: "9600-8E1")

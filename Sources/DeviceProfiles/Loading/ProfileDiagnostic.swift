@@ -13,6 +13,11 @@ public struct ProfileDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// A finding of the loader; profiles have no warnings, so every finding is an error.
+    init(_ finding: Finding) {
+        self.init(location: finding.location, field: finding.field, message: finding.message)
+    }
+
     /// `file:line:column: field: message`, one line.
     public var description: String { "\(location): \(field): \(message)" }
 }

@@ -87,11 +87,16 @@ public final class ModbusConnection {
     }
 
     /// Performs one transaction with the device at `unit`.
+    ///
+    /// On RTU, unit 0 is a broadcast: every device applies the write and none answers, so the request is
+    /// sent without waiting and ``ModbusResponse/written`` only means it went out. Only writes may be
+    /// broadcast.
     public func perform(
         _ request: ModbusRequest, unit: Int, timeouts: ModbusTimeouts = .standard
     ) throws(ModbusError) -> ModbusResponse {
         try request.validate()
         try validate(unit: unit)
+        try validate(request, unit: unit)
         try connectIfNeeded(timeouts: timeouts)
         apply(timeouts)
         if flushBeforeNext {
@@ -100,7 +105,7 @@ public final class ModbusConnection {
         }
         modbus_set_slave(context, Int32(unit))
         cmodbus_clear_errno()
-        let result = execute(request, unit: unit)
+        let result = isBroadcast(unit) ? broadcast(request) : execute(request, unit: unit)
         switch result {
         case .success(let response):
             return response
@@ -115,6 +120,24 @@ public final class ModbusConnection {
         case .tcp: guard (0...247).contains(unit) || unit == 255 else { throw .invalidRequest("TCP unit id must be 0–247 or 255, got \(unit)") }
         case .rtu: guard (0...247).contains(unit) else { throw .invalidRequest("RTU unit id must be 0–247, got \(unit)") }
         }
+    }
+
+    private func validate(_ request: ModbusRequest, unit: Int) throws(ModbusError) {
+        guard isBroadcast(unit), request.writePDU == nil else { return }
+        throw .invalidRequest("unit 0 is a broadcast, which no device answers: only a write can be sent to it")
+    }
+
+    /// Unit 0 on a serial line (on TCP it is an ordinary unit id that gateways answer).
+    private func isBroadcast(_ unit: Int) -> Bool { unit == 0 && endpointIsRTU }
+
+    /// Sends a write to every device at once; libmodbus 3.1.6 would wait for an answer that never comes.
+    private func broadcast(_ request: ModbusRequest) -> Result<ModbusResponse, ModbusError> {
+        guard let pdu = request.writePDU else { return .failure(.invalidRequest("only a write can be broadcast")) }
+        let frame = [UInt8(0)] + pdu
+        guard modbus_send_raw_request(context, frame, Int32(frame.count)) != -1 else {
+            return failure(activeTimeouts?.responseMilliseconds ?? 500)
+        }
+        return .success(.written)
     }
 
     private func apply(_ timeouts: ModbusTimeouts) {

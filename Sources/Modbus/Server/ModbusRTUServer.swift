@@ -5,6 +5,7 @@ import Synchronization
 
 /// A Modbus RTU server on a pseudo-terminal, serving every unit id its behaviour knows (a whole simulated
 /// RS-485 segment on one line). Requests are framed here (see ``RTUFrame``); libmodbus builds the replies.
+/// A write to unit 0 (broadcast) is applied by every unit and answered by none, as on a real segment.
 public final class ModbusRTUServer: Sendable {
     public let terminal: PseudoTerminal
     private let stopping = Atomic<Bool>(false)
@@ -31,7 +32,7 @@ public final class ModbusRTUServer: Sendable {
         let fd = terminal.master
         modbus_set_socket(context, fd)
         modbus_set_response_timeout(context, 0, 1000)
-        let responder = RequestResponder(behavior: behavior, isRTU: true, wire: wire)
+        var responder = RequestResponder(behavior: behavior, isRTU: true, wire: wire)
         var pending: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 512)
         while !stopping.load(ordering: .relaxed) {
@@ -60,7 +61,6 @@ public final class ModbusRTUServer: Sendable {
                     pending.removeAll()  // out of step: drop everything until the next silence
                     break
                 }
-                if frame[0] == 0 { continue }  // broadcast: apply nothing, answer nothing
                 _ = frame.withUnsafeMutableBufferPointer {
                     responder.respond(context: context, request: $0.baseAddress!, length: length)
                 }

@@ -29,6 +29,9 @@ public enum ServerFault: Sendable, Hashable {
 public protocol ModbusServerBehavior: Sendable {
     /// The tables of the device at `unit`, or nil when no device has that unit id.
     func store(forUnit unit: Int) -> ModbusDataStore?
+    /// The unit ids served, which a broadcast write (unit 0 on RTU) reaches. By default every id 1–247
+    /// that ``store(forUnit:)`` knows.
+    var servedUnits: [Int] { get }
     /// A fault to inject for this request, or nil to answer normally.
     func fault(for request: ServedRequest) -> ServerFault?
     /// Called after a write was applied to the tables and acknowledged.
@@ -39,6 +42,7 @@ public protocol ModbusServerBehavior: Sendable {
 }
 
 extension ModbusServerBehavior {
+    public var servedUnits: [Int] { (1...247).filter { store(forUnit: $0) != nil } }
     public func fault(for request: ServedRequest) -> ServerFault? { nil }
     public func didWrite(_ request: ServedRequest) {}
     public func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]? { nil }
@@ -49,4 +53,5 @@ public struct StaticUnits: ModbusServerBehavior {
     public let units: [Int: ModbusDataStore]
     public init(_ units: [Int: ModbusDataStore]) { self.units = units }
     public func store(forUnit unit: Int) -> ModbusDataStore? { units[unit] }
+    public var servedUnits: [Int] { units.keys.sorted() }
 }

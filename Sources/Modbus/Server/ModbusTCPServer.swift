@@ -66,7 +66,7 @@ public final class ModbusTCPServer: Sendable {
         defer { modbus_free(context) }
         modbus_set_socket(context, fd)
         modbus_set_response_timeout(context, 0, 1000)  // libmodbus sleeps this long before some exceptions
-        let responder = RequestResponder(behavior: behavior, isRTU: false, wire: nil)
+        var responder = RequestResponder(behavior: behavior, isRTU: false, wire: nil)
         var buffer = [UInt8](repeating: 0, count: Int(MODBUS_TCP_MAX_ADU_LENGTH))
         while !stopping.load(ordering: .relaxed) {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)

@@ -8,6 +8,18 @@ struct RequestResponder {
     let isRTU: Bool
     /// The line whose wire time each RTU reply is delayed by, when simulating a real bus speed.
     let wire: SerialLine?
+    /// The request's PDU as ``ModbusServerBehavior/vendorReply(for:pdu:)`` sees it, refilled for each
+    /// request. Its storage is reused as long as no behaviour keeps the array, so the hook costs no
+    /// allocation per request (a behaviour that keeps it gets its own copy on the next refill).
+    private var pdu: [UInt8]
+
+    init(behavior: any ModbusServerBehavior, isRTU: Bool, wire: SerialLine?) {
+        self.behavior = behavior
+        self.isRTU = isRTU
+        self.wire = wire
+        pdu = []
+        pdu.reserveCapacity(Int(MODBUS_MAX_PDU_LENGTH))
+    }
 
     enum Outcome { case served, closeConnection }
 
@@ -15,10 +27,14 @@ struct RequestResponder {
     /// answered with exception 01 here, at once, instead of after libmodbus's own response-timeout sleep.
     private static let supported: Set<UInt8> = [1, 2, 3, 4, 5, 6, 15, 16, 17, 22, 23]
 
-    func respond(context: OpaquePointer, request: UnsafeMutablePointer<UInt8>, length: Int) -> Outcome {
+    mutating func respond(context: OpaquePointer, request: UnsafeMutablePointer<UInt8>, length: Int) -> Outcome {
         let header = Int(modbus_get_header_length(context))
         guard length > header else { return .served }
         let served = Self.parse(request, length: length, header: header)
+        if isRTU, served.unit == 0 {
+            applyBroadcast(served, context: context, request: request, length: length, header: header)
+            return .served
+        }
         guard let store = behavior.store(forUnit: served.unit) else {
             if isRTU {
                 modbus_flush(context)  // not ours; a libmodbus RTU server would otherwise swallow the next frame
@@ -47,7 +63,7 @@ struct RequestResponder {
         if let wire, isRTU {
             delayMicroseconds += wire.cycleMicroseconds(requestBytes: length, replyBytes: Self.replyLength(served))
         }
-        let pdu = Array(UnsafeBufferPointer(start: request + header, count: length - header - (isRTU ? 2 : 0)))
+        loadPDU(request, length: length, header: header)
         if let reply = behavior.vendorReply(for: served, pdu: pdu) {
             if delayMicroseconds > 0 { usleep(UInt32(delayMicroseconds)) }
             sendFrame(context: context, request: request, unit: served.unit, pdu: reply)
@@ -64,6 +80,40 @@ struct RequestResponder {
         if rc > 0, served.isWrite { behavior.didWrite(served) }
         return rc == -1 && !isRTU ? .closeConnection : .served
     }
+
+    /// A broadcast (unit 0 on RTU): every served unit applies a write as if it were addressed to it, and
+    /// none answers (libmodbus sends no reply to unit 0 on an RTU context). A unit with an injected fault
+    /// that refuses requests (no answer, reset, exception) does not apply it. Anything but a plain write
+    /// (a read, or a write-and-read, which needs an answer) is ignored.
+    private mutating func applyBroadcast(
+        _ broadcast: ServedRequest, context: OpaquePointer, request: UnsafeMutablePointer<UInt8>, length: Int,
+        header: Int
+    ) {
+        guard Self.broadcastable.contains(broadcast.functionCode), Self.quantityIsValid(broadcast) else { return }
+        loadPDU(request, length: length, header: header)
+        for unit in behavior.servedUnits {
+            guard let store = behavior.store(forUnit: unit) else { continue }
+            let served = ServedRequest(
+                unit: unit, functionCode: broadcast.functionCode, table: broadcast.table, address: broadcast.address,
+                count: broadcast.count)
+            switch behavior.fault(for: served) {
+            case .noAnswer?, .dropConnection?, .exception?: continue
+            case .corruptFrame?, .delay?, nil: break
+            }
+            if behavior.vendorReply(for: served, pdu: pdu) != nil { continue }
+            let rc = store.withMapping { modbus_reply(context, request, Int32(length), $0) }
+            if rc != -1 { behavior.didWrite(served) }
+        }
+    }
+
+    /// Refills ``pdu`` with the request's function code and data (without the RTU CRC), in place.
+    private mutating func loadPDU(_ request: UnsafeMutablePointer<UInt8>, length: Int, header: Int) {
+        pdu.removeAll(keepingCapacity: true)
+        pdu.append(contentsOf: UnsafeBufferPointer(start: request + header, count: length - header - (isRTU ? 2 : 0)))
+    }
+
+    /// Function codes a broadcast may carry: the writes that need no answer.
+    private static let broadcastable: Set<UInt8> = [5, 6, 15, 16, 22]
 
     static func parse(_ request: UnsafeMutablePointer<UInt8>, length: Int, header: Int) -> ServedRequest {
         let unit = Int(request[header - 1])

@@ -27,14 +27,15 @@ extension Station {
         yaml: String, file: String, profiles: ProfileLibrary, readFile: @escaping (String) -> String? = Station.readText,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> StationCheck {
-        let diagnostics = Diagnostics(file: file)
-        guard let root = StationYAML.compose(yaml, diagnostics: diagnostics) else {
-            return StationCheck(station: nil, diagnostics: diagnostics.sorted)
+        let diagnostics = Diagnostics(file: file, schema: .station)
+        guard let root = YAMLDocument.compose(yaml, diagnostics: diagnostics) else {
+            return StationCheck(station: nil, diagnostics: diagnostics.sorted.map(StationDiagnostic.init))
         }
         let station = StationParser(
             diagnostics: diagnostics, profiles: profiles, readFile: readFile, environment: environment
         ).parseStation(root)
-        return StationCheck(station: diagnostics.hasErrors ? nil : station, diagnostics: diagnostics.sorted)
+        return StationCheck(
+            station: diagnostics.hasErrors ? nil : station, diagnostics: diagnostics.sorted.map(StationDiagnostic.init))
     }
 
     /// Loads a station file for the daemon.

@@ -16,9 +16,9 @@ extension StationParser {
             diagnostics.report(roster, "roster", "cannot read the roster file '\(path)'")
             return ([], path)
         }
-        let rosterDiagnostics = Diagnostics(file: path)
+        let rosterDiagnostics = Diagnostics(file: path, schema: .station)
         defer { diagnostics.append(rosterDiagnostics.items) }
-        guard let root = StationYAML.compose(text, diagnostics: rosterDiagnostics) else { return ([], path) }
+        guard let root = YAMLDocument.compose(text, diagnostics: rosterDiagnostics) else { return ([], path) }
         guard let map = MappingView(root, path: "", diagnostics: rosterDiagnostics) else { return ([], path) }
         map.checkKeys(required: ["officers"], optional: ["version"], diagnostics: rosterDiagnostics)
         let reader = ScalarReader(diagnostics: rosterDiagnostics)

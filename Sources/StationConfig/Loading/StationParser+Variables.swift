@@ -1,3 +1,4 @@
+internal import DeviceProfiles
 internal import Foundation
 internal import Yams
 

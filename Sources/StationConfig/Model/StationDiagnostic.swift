@@ -26,6 +26,16 @@ public struct StationDiagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// A finding of the loader, with its severity.
+    init(_ finding: Finding) {
+        let severity: Severity =
+            switch finding.severity {
+            case .error: .error
+            case .warning: .warning
+            }
+        self.init(severity: severity, location: finding.location, field: finding.field, message: finding.message)
+    }
+
     /// `file:line:column: field: message` for an error; `file:line:column: warning: field: message`
     /// for a warning.
     public var description: String {

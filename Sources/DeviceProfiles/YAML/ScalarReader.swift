@@ -1,10 +1,14 @@
-internal import Yams
+package import Yams
 
 /// Reads typed scalars from YAML nodes, reporting what was expected when a node does not fit.
-struct ScalarReader {
-    let diagnostics: Diagnostics
+package struct ScalarReader {
+    package let diagnostics: Diagnostics
 
-    func string(_ node: Node?, _ field: String) -> String? {
+    package init(diagnostics: Diagnostics) {
+        self.diagnostics = diagnostics
+    }
+
+    package func string(_ node: Node?, _ field: String) -> String? {
         guard let node else { return nil }
         guard let text = node.scalar?.string else {
             diagnostics.report(node, field, "expected a text value")
@@ -13,16 +17,18 @@ struct ScalarReader {
         return text
     }
 
-    func literal(_ node: Node?, _ field: String) -> IntegerLiteral? {
+    /// An integer in one of the forms the document's schema accepts.
+    package func literal(_ node: Node?, _ field: String) -> IntegerLiteral? {
         guard let node else { return nil }
-        guard let text = node.scalar?.string, let literal = IntegerLiteral(text) else {
-            diagnostics.report(node, field, "expected an integer (decimal, or 0x… hex)")
+        let schema = diagnostics.schema
+        guard let text = node.scalar?.string, let literal = IntegerLiteral(text, forms: schema.integerForms) else {
+            diagnostics.report(node, field, schema.integerExpected)
             return nil
         }
         return literal
     }
 
-    func integer(_ node: Node?, _ field: String, in range: ClosedRange<Int>? = nil, what: String? = nil) -> Int? {
+    package func integer(_ node: Node?, _ field: String, in range: ClosedRange<Int>? = nil, what: String? = nil) -> Int? {
         guard let value = literal(node, field)?.value else { return nil }
         if let range, !range.contains(value) {
             diagnostics.report(node, field, "expected \(what ?? "an integer") in \(range.lowerBound)…\(range.upperBound), got \(value)")
@@ -31,17 +37,17 @@ struct ScalarReader {
         return value
     }
 
-    func number(_ node: Node?, _ field: String) -> Double? {
+    package func number(_ node: Node?, _ field: String) -> Double? {
         guard let node else { return nil }
         if let text = node.scalar?.string {
-            if let literal = IntegerLiteral(text) { return Double(literal.value) }
+            if let literal = IntegerLiteral(text, forms: diagnostics.schema.integerForms) { return Double(literal.value) }
             if let value = Double(text.filter { $0 != "_" }), value.isFinite { return value }
         }
         diagnostics.report(node, field, "expected a finite number")
         return nil
     }
 
-    func bool(_ node: Node?, _ field: String) -> Bool? {
+    package func bool(_ node: Node?, _ field: String) -> Bool? {
         guard let node else { return nil }
         switch node.scalar?.string {
         case "true": return true
@@ -52,7 +58,7 @@ struct ScalarReader {
         }
     }
 
-    func choice<Choice: RawRepresentable & CaseIterable>(
+    package func choice<Choice: RawRepresentable & CaseIterable>(
         _ node: Node?, _ field: String, as _: Choice.Type
     ) -> Choice? where Choice.RawValue == String {
         guard let text = string(node, field) else { return nil }
@@ -62,7 +68,7 @@ struct ScalarReader {
         return nil
     }
 
-    func sequence(_ node: Node?, _ field: String) -> [Node]? {
+    package func sequence(_ node: Node?, _ field: String) -> [Node]? {
         guard let node else { return nil }
         guard let sequence = node.sequence else {
             diagnostics.report(node, field, "expected a list")
@@ -71,14 +77,10 @@ struct ScalarReader {
         return Array(sequence)
     }
 
-    /// A name for a point, command or event: `[a-z0-9_]`, starting with a letter.
-    func identifier(_ node: Node?, _ field: String) -> String? {
-        guard let text = string(node, field) else { return nil }
-        let allowed = text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
-        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first), allowed else {
-            diagnostics.report(node, field, "expected a name of a-z, 0-9 and _ starting with a letter, got '\(text)'")
-            return nil
-        }
-        return text
+    /// A list of texts; a single text is taken as a list of one.
+    package func strings(_ node: Node?, _ field: String) -> [(text: String, node: Node)] {
+        guard let node else { return [] }
+        let items = node.scalar != nil ? [node] : (sequence(node, field) ?? [])
+        return items.compactMap { item in string(item, field).map { ($0, item) } }
     }
 }

@@ -1,10 +1,9 @@
-internal import DeviceProfiles
-internal import Yams
+package import Yams
 
-/// Composes YAML text into nodes, turning Yams errors into diagnostics with their place.
-enum StationYAML {
+/// Composes YAML text into nodes, turning Yams errors into findings with their place.
+package enum YAMLDocument {
     /// The root node, or `nil` after reporting a syntax error or an empty file.
-    static func compose(_ text: String, diagnostics: Diagnostics) -> Node? {
+    package static func compose(_ text: String, diagnostics: Diagnostics) -> Node? {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -13,7 +12,9 @@ enum StationYAML {
             return nil
         }
         guard let root else {
-            diagnostics.report(at: SourceLocation(file: diagnostics.file, line: 1, column: 1), "file", "the file is empty")
+            diagnostics.report(
+                at: SourceLocation(file: diagnostics.file, line: 1, column: 1), diagnostics.schema.rootField,
+                "the file is empty")
             return nil
         }
         return root
