@@ -30,6 +30,7 @@ let package = Package(
         .target(name: "DeviceProfiles", dependencies: ["Modbus", .product(name: "Yams", package: "Yams")]),
         .target(name: "StationConfig", dependencies: ["DeviceProfiles", .product(name: "Yams", package: "Yams")]),
         .target(name: "CustodyCore"),
+        .target(name: "TerminationSignals"),
         .target(name: "FieldBus", dependencies: ["Modbus", "DeviceProfiles", "CUdev"]),
         .target(name: "Journal", dependencies: ["CSQLite", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "CustodyRecording", dependencies: ["CustodyCore", "Journal"]),
@@ -65,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "custodyd",
             dependencies: [
-                "StationService", "StationConfig", "DeviceProfiles",
+                "StationService", "StationConfig", "DeviceProfiles", "TerminationSignals",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -73,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "custody-sim",
             dependencies: [
-                "Simulator", "Modbus", "DeviceProfiles", "StationConfig",
+                "Simulator", "Modbus", "DeviceProfiles", "TerminationSignals", "StationConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "simulators/custody-sim"

@@ -1,10 +1,10 @@
 import ArgumentParser
 import DeviceProfiles
-import Dispatch
 import Foundation
 import Logging
 import StationConfig
 import StationService
+import TerminationSignals
 
 /// `custodyd run`: the station daemon.
 struct RunCommand: AsyncParsableCommand {
@@ -47,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "custodyd")
+        let termination = TerminationSignals.install()
         let notifier = SystemdNotifier()
         let directory = profiles ?? (FileManager.default.fileExists(atPath: CheckConfigCommand.installedProfiles) ? CheckConfigCommand.installedProfiles : "devices")
         let library = ProfileLibrary.check(directory: directory)
@@ -79,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try? notifier.notify(.ready, .status("station \(station.id): \(station.devices.count) devices on \(station.buses.count) buses"))
         daemon.superviseWatchdog(notifier: notifier)
-        await waitForTermination()
+        await termination.wait()
         logger.info("stopping: SIGTERM or SIGINT")
         try? notifier.notify(.stopping)
         await daemon.stop()
@@ -87,43 +88,5 @@ struct RunCommand: AsyncParsableCommand {
 
     private func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}
-
-/// Returns when SIGINT or SIGTERM arrives.
-func waitForTermination() async {
-    var wanted = sigset_t()
-    sigemptyset(&wanted)
-    sigaddset(&wanted, SIGINT)
-    sigaddset(&wanted, SIGTERM)
-    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
-    let sources = SignalSources()
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        sources.install(continuation)
-    }
-}
-
-/// Keeps the signal sources alive and resumes once.
-private final class SignalSources: @unchecked Sendable {
-    private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var resumed = false
-
-    func install(_ continuation: CheckedContinuation<Void, Never>) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in
-                lock.lock()
-                let first = !resumed
-                resumed = true
-                lock.unlock()
-                if first { continuation.resume() }
-            }
-            source.resume()
-            lock.lock()
-            sources.append(source)
-            lock.unlock()
-        }
     }
 }

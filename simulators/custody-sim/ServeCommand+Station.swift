@@ -2,6 +2,7 @@ import ArgumentParser
 import DeviceProfiles
 import Foundation
 import Simulator
+import TerminationSignals
 import StationConfig
 
 extension ServeCommand {
@@ -45,6 +46,7 @@ extension ServeCommand {
                 throw error
             }
         }
+        let termination = TerminationSignals.install()  // before the ready line: a stop right after it is kept
         var lines = server.endpoints.map(\.readyLine)
         lines.append(server.readyLine(control: control))
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
@@ -55,7 +57,7 @@ extension ServeCommand {
                 }
             }.start()
         }
-        await waitForTermination()
+        await termination.wait()
         controlServer?.stop()
         server.stop()
     }

@@ -4,6 +4,7 @@ import Dispatch
 import Foundation
 import Modbus
 import Simulator
+import TerminationSignals
 
 /// `custody-sim serve`: one simulated endpoint with one or more devices, or every bus of a station file.
 struct ServeCommand: AsyncParsableCommand {
@@ -93,6 +94,7 @@ struct ServeCommand: AsyncParsableCommand {
             stopServer = server.stop
         }
         var controlServer: ControlServer?
+        let termination = TerminationSignals.install()  // before the ready line: a stop right after it is kept
         if let control, control != "-" {
             controlServer = try ControlServer(path: control) { bus.control($0) }
             ready += " control=\(control)"
@@ -105,7 +107,7 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }.start()
         }
-        await waitForTermination()
+        await termination.wait()
         controlServer?.stop()
         stopServer()
         bus.stop()
@@ -120,26 +122,6 @@ struct ServeCommand: AsyncParsableCommand {
             return try DeviceProfile(yaml: text, file: path)
         } catch {
             throw ValidationError("profile \(path) has errors:\n\(error)")
-        }
-    }
-}
-
-/// Returns when SIGINT or SIGTERM arrives. A parent may have started us with those signals blocked
-/// (a spawning thread's mask is inherited), so they are unblocked first.
-func waitForTermination() async {
-    var wanted = sigset_t()
-    sigemptyset(&wanted)
-    sigaddset(&wanted, SIGINT)
-    sigaddset(&wanted, SIGTERM)
-    pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-        let once = OnceFlag()
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { if once.claim() { continuation.resume() } }
-            source.resume()
-            SignalSources.keep(source)
         }
     }
 }
