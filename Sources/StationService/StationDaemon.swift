@@ -169,7 +169,7 @@ public final class StationDaemon: Sendable {
         let refresh = Task { [weak self] in
             while !Task.isCancelled {
                 await self?.refreshMetrics()
-                try? await Task.sleep(for: .seconds(5))
+                try? await Task.sleep(for: .seconds(2))
             }
         }
         tasks.withLock { $0 += [serving, refresh] }
@@ -217,11 +217,21 @@ public final class StationDaemon: Sendable {
             let labels = ["device": status.device, "bus": status.bus]
             metrics.set(MetricsRegistry.Name.devicePolls, labels: labels, to: Double(status.polls))
             metrics.set(MetricsRegistry.Name.deviceErrors, labels: labels, to: Double(status.errors.values.reduce(0, +)))
+            if status.health != .unknown {
+                metrics.set(MetricsRegistry.Name.deviceOnline, labels: labels, to: status.health == .online ? 1 : 0)
+            }
+            if let p99 = status.p99LatencyMs { metrics.set(MetricsRegistry.Name.deviceLatencyP99Seconds, labels: labels, to: p99 / 1000) }
+        }
+        let levels = await loop.read { engine in
+            Dictionary(engine.openAlerts.map { ($0.level.rawValue, 1) }, uniquingKeysWith: +)
+        }
+        for level in CustodyCore.AlertLevel.allCases.map(\.rawValue) {
+            metrics.set(MetricsRegistry.Name.openAlerts, labels: ["level": level], to: Double(levels[level] ?? 0))
         }
         let asked = ContinuousClock.now
         let answered = await loop.read { _ in ContinuousClock.now }
         let lag = asked.duration(to: answered)
-        metrics.observe(MetricsRegistry.Name.loopLagSeconds, Double(lag.components.attoseconds) / 1e18 + Double(lag.components.seconds))
+        metrics.set(MetricsRegistry.Name.loopLagSeconds, to: Double(lag.components.attoseconds) / 1e18 + Double(lag.components.seconds))
     }
 
     // MARK: - Helpers

@@ -281,3 +281,26 @@ struct DaemonEndToEndTests {
         }
     }
 }
+
+extension DaemonEndToEndTests {
+    @Test func metricsCarryEachDeviceAndTheOpenAlertsByLevel() async throws {
+        try await DaemonTestStation.with { station in
+            try await Self.untilOnline(station)
+            station.control("fault \(Unit.readerDuty) no-answer")
+            try await station.until("reader-duty offline") { $0.openAlerts.contains { $0.key.device == "reader-duty" } }
+            var text = ""
+            let deadline = ContinuousClock.now + .seconds(15)
+            while ContinuousClock.now < deadline {
+                text = try await station.local.get("/metrics").body
+                if text.contains(#"custodyd_device_online{bus="rs485",device="reader-duty"} 0"#)
+                    && text.contains(#"custodyd_device_online{bus="rs485",device="lock-holding"} 1"#) { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(text.contains(#"custodyd_device_online{bus="rs485",device="reader-duty"} 0"#), "\(text)")
+            #expect(text.contains(#"custodyd_device_online{bus="rs485",device="lock-holding"} 1"#))
+            #expect(text.contains(#"custodyd_open_alerts{level="alarm"}"#))
+            #expect(text.contains("custodyd_device_polls_total"))
+            #expect(text.contains("custodyd_loop_lag_seconds"))
+        }
+    }
+}

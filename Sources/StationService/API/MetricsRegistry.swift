@@ -19,6 +19,10 @@ public final class MetricsRegistry: Sendable {
         public static let deviceErrors = "custodyd_device_errors_total"
         /// Poll latency per device (histogram, seconds; label `device`).
         public static let devicePollSeconds = "custodyd_device_poll_seconds"
+        /// The 99th percentile of a device's recent transaction times (FieldBus keeps a window per device).
+        public static let deviceLatencyP99Seconds = "custodyd_device_latency_p99_seconds"
+        /// 1 while a device answers, 0 while it is offline.
+        public static let deviceOnline = "custodyd_device_online"
         /// How late the station loop ran its last deadline (gauge, seconds).
         public static let loopLagSeconds = "custodyd_loop_lag_seconds"
         /// Inputs the loop applied (counter).
@@ -60,6 +64,8 @@ public final class MetricsRegistry: Sendable {
         describe(Name.devicePolls, .counter, "Polls per device.")
         describe(Name.deviceErrors, .counter, "Failed polls per device.")
         describe(Name.devicePollSeconds, .histogram, "Poll latency per device in seconds.")
+        describe(Name.deviceLatencyP99Seconds, .gauge, "99th percentile of recent transaction times per device, in seconds.")
+        describe(Name.deviceOnline, .gauge, "1 while the device answers its polls, 0 while it is offline.")
         describe(Name.loopLagSeconds, .gauge, "How late the station loop ran its last deadline, in seconds.")
         describe(Name.loopInputs, .counter, "Inputs applied by the station loop.")
         describe(Name.journalCommitSeconds, .histogram, "Time from journal append to durable commit, in seconds.")
