@@ -9,12 +9,12 @@ struct TransactionTests {
     @Test func aPointReadThroughTheQueueReturnsTheSimulatedValueWithItsUnit() async throws {
         let rig = try Rig(.rtu, [.init(id: "co2-1", profile: try exampleProfile("senseair-s8"), unit: 21)])
         rig.start()
-        #expect(rig.control("set 21 co2 1234") == "ok")
-        let reads = try await rig.supervisor.readPoints(of: "co2-1", named: ["co2"]).get()
-        let co2 = try #require(reads.first)
+        #expect(rig.control("set 21 abc_period_hours 200") == "ok")  // a point the simulator does not drift
+        let reads = try await rig.supervisor.readPoints(of: "co2-1", named: ["abc_period_hours"]).get()
+        let period = try #require(reads.first)
         #expect(reads.count == 1)
-        #expect(co2.point.name == "co2" && co2.point.unit == "ppm")
-        #expect(co2.result == .success(.value(.uint(1234))))
+        #expect(period.point.name == "abc_period_hours" && period.point.unit == "h")
+        #expect(period.result == .success(.value(.uint(200))))
 
         let all = try await rig.supervisor.readPoints(of: "co2-1").get()
         #expect(Set(all.map(\.point.name)) == ["meter_status", "output_status", "co2", "sensor_id_high", "sensor_id_low",
@@ -26,10 +26,11 @@ struct TransactionTests {
         let rig = try Rig(.rtu, [.init(id: "co2-1", profile: try exampleProfile("senseair-s8"), unit: 21)])
         rig.start()
         #expect(await eventually { rig.log.isOnline("co2-1") })
-        #expect(rig.control("set 21 co2 987") == "ok")
-        let reply = await rig.supervisor.perform(.readRegisters(.inputRegister, address: 3, count: 1), on: "co2-1")
+        #expect(rig.control("set 21 abc_period_hours 987") == "ok")
+        let reply = await rig.supervisor.perform(.readRegisters(.holdingRegister, address: 0x1F, count: 1), on: "co2-1")
         #expect(reply == .success(.registers([987])))
-        #expect(rig.log.samples("co2-1", "co2").allSatisfy { $0 != .value(.uint(987)) }, "a diagnostic read changes nothing in the station")
+        #expect(rig.log.samples("co2-1", "abc_period_hours").allSatisfy { $0 != .value(.uint(987)) },
+                "a diagnostic read is not reported as a sample")
     }
 
     @Test func anUnknownDeviceOrPointFailsAtOnceAndSaysWhich() async throws {

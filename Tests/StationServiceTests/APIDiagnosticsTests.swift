@@ -11,18 +11,20 @@ struct APIDiagnosticsTests {
 
     @Test func aDevicesPointsAreReadNowWithTheirUnits() async throws {
         try await DaemonTestStation.with { station in
-            station.control("set \(Unit.co2Holding) co2 1234")
-            let one = try await station.local.get("/v1/devices/co2-holding/points?point=co2")
+            station.control("set \(Unit.co2Holding) abc_period_hours 200")  // a point the simulator does not drift
+            let one = try await station.local.get("/v1/devices/co2-holding/points?point=abc_period_hours")
             #expect(one.status == 200, "\(one.body)")
             let body = try one.object()
             #expect(body["device"] as? String == "co2-holding")
             #expect(body["profile"] as? String == "senseair-s8")
             let points = try #require(body["points"] as? [[String: Any]])
             #expect(points.count == 1)
-            #expect(points.first?["point"] as? String == "co2")
-            #expect(points.first?["value"] as? Int == 1234)
-            #expect(points.first?["unit"] as? String == "ppm")
+            #expect(points.first?["point"] as? String == "abc_period_hours")
+            #expect(points.first?["value"] as? Int == 200)
+            #expect(points.first?["unit"] as? String == "h")
             #expect(points.first?["status"] as? String == "ok")
+            let co2 = try await station.local.get("/v1/devices/co2-holding/points?point=co2")
+            #expect((try co2.object()["points"] as? [[String: Any]])?.first?["unit"] as? String == "ppm")
 
             let all = try await station.local.get("/v1/devices/lock-holding/points")
             #expect(all.status == 200, "\(all.body)")
@@ -33,9 +35,9 @@ struct APIDiagnosticsTests {
 
     @Test func aRawReadGoesThroughTheQueueAndBadRequestsAreRefused() async throws {
         try await DaemonTestStation.with { station in
-            station.control("set \(Unit.co2Holding) co2 777")
+            station.control("set \(Unit.co2Holding) abc_period_hours 777")
             let read = try await station.local.post(
-                "/v1/devices/co2-holding/read", json: ["table": "input_register", "address": 3, "count": 1])
+                "/v1/devices/co2-holding/read", json: ["table": "holding_register", "address": 0x1F, "count": 1])
             #expect(read.status == 200, "\(read.body)")
             #expect(try read.object()["registers"] as? [Int] == [777])
             let bits = try await station.local.post("/v1/devices/lock-holding/read", json: ["table": "discrete", "address": 0, "count": 2])

@@ -14,22 +14,23 @@ struct DiagThroughDaemonTests {
 
     @Test func readsADevicesPointsByIdAsATableAndAsJSON() async throws {
         try await DaemonTestStation.with { station in
-            station.control("set \(Unit.co2Holding) co2 1234")
+            station.control("set \(Unit.co2Holding) abc_period_hours 1234")  // a point the simulator does not drift
             let socket = ["--socket", station.socketPath]
-            let table = try await Self.custodyctl(["diag", "read", "--device", "co2-holding", "--point", "co2"] + socket)
+            let table = try await Self.custodyctl(["diag", "read", "--device", "co2-holding", "--point", "abc_period_hours"] + socket)
             #expect(table.status == 0, "\(table.error)")
             #expect(table.output.hasPrefix("point"))
-            let row = table.output.split(separator: "\n").first { $0.hasPrefix("co2") }.map(String.init) ?? ""
-            #expect(row.contains("1234") && row.contains("ppm"), "\(table.output)")
+            let row = table.output.split(separator: "\n").first { $0.hasPrefix("abc_period_hours") }.map(String.init) ?? ""
+            #expect(row.contains("1234") && row.hasSuffix("h"), "\(table.output)")
 
             let json = try await Self.custodyctl(["diag", "read", "--device", "co2-holding", "--json"] + socket)
             #expect(json.status == 0, "\(json.error)")
             let body = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
             let points = try #require(body["points"] as? [[String: Any]])
-            #expect(points.first { $0["point"] as? String == "co2" }?["value"] as? Int == 1234)
+            #expect(points.first { $0["point"] as? String == "abc_period_hours" }?["value"] as? Int == 1234)
+            #expect(points.first { $0["point"] as? String == "co2" }?["unit"] as? String == "ppm")
 
             let raw = try await Self.custodyctl(
-                ["diag", "read", "--device", "co2-holding", "--table", "input", "--address", "3"] + socket)
+                ["diag", "read", "--device", "co2-holding", "--table", "holding", "--address", "0x1F"] + socket)
             #expect(raw.status == 0, "\(raw.error)")
             #expect(raw.output.contains("0x04D2"), "\(raw.output)")
         }

@@ -58,18 +58,20 @@ extension StationAPI {
         let spec = try device(context, on: fieldBus)
         let body = try await decode(APIRequest.DeviceRead.self, request)
         let read = try body.request()
+        let response: ModbusResponse
         switch await fieldBus.perform(read, on: spec.id) {
-        case .failure(let error):
-            throw APIError.transaction(error, device: spec.id)
-        case .success(let response):
-            guard case .readBits(let table, let address, let count) = read else {
-                guard case .readRegisters(let table, let address, let count) = read else { throw APIError.badRequest("not a read") }
-                return json(DeviceReadView(
-                    device: spec.id, table: table.rawValue, address: address, count: count, registers: response.registers ?? []))
-            }
-            return json(DeviceReadView(
-                device: spec.id, table: table.rawValue, address: address, count: count, bits: Array((response.bits ?? []).prefix(count))))
+        case .success(let answered): response = answered
+        case .failure(let error): throw APIError.transaction(error, device: spec.id)
         }
+        var view = DeviceReadView(device: spec.id, table: body.table, address: body.address, count: body.count ?? 1)
+        if case .readBits(let table, _, let count) = read {
+            view.table = table.rawValue
+            view.bits = Array((response.bits ?? []).prefix(count))
+        } else if case .readRegisters(let table, _, _) = read {
+            view.table = table.rawValue
+            view.registers = response.registers ?? []
+        }
+        return json(view)
     }
 
     /// `POST /v1/devices/{id}/commands`: a profile command sent at command priority, journaled before it
