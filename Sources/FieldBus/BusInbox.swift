@@ -1,38 +1,38 @@
 import Dispatch
 import Synchronization
 
-/// The commands waiting for one bus, and the bell that wakes its thread. Producers are any threads; the
-/// consumer is the bus thread.
+/// The jobs (commands and one-off transactions) waiting for one bus, and the bell that wakes its thread.
+/// Producers are any threads; the consumer is the bus thread.
 final class BusInbox: Sendable {
     private struct State {
-        var commands: [PendingCommand] = []
+        var jobs: [BusJob] = []
         var stopping = false
     }
 
     private let state = Mutex(State())
     private let bell = DispatchSemaphore(value: 0)
 
-    /// Queues a command behind the other commands (and ahead of every poll). False once the bus stops.
-    func submit(_ command: PendingCommand) -> Bool {
+    /// Queues a job behind the other jobs (and ahead of every poll). False once the bus stops.
+    func submit(_ job: BusJob) -> Bool {
         let accepted = state.withLock { s in
             guard !s.stopping else { return false }
-            s.commands.append(command)
+            s.jobs.append(job)
             return true
         }
         if accepted { bell.signal() }
         return accepted
     }
 
-    /// The oldest waiting command, if any.
-    func take() -> PendingCommand? {
-        state.withLock { $0.commands.isEmpty ? nil : $0.commands.removeFirst() }
+    /// The oldest waiting job, if any.
+    func take() -> BusJob? {
+        state.withLock { $0.jobs.isEmpty ? nil : $0.jobs.removeFirst() }
     }
 
-    var hasCommands: Bool { state.withLock { !$0.commands.isEmpty } }
+    var hasJobs: Bool { state.withLock { !$0.jobs.isEmpty } }
 
     var isStopping: Bool { state.withLock { $0.stopping } }
 
-    /// Sleeps until `deadline`, or less when a command arrives or the bus stops.
+    /// Sleeps until `deadline`, or less when a job arrives or the bus stops.
     func wait(until deadline: ContinuousClock.Instant) {
         let left = ContinuousClock.now.duration(to: deadline)
         guard left > .zero else { return }
@@ -41,12 +41,12 @@ final class BusInbox: Sendable {
         _ = bell.wait(timeout: .now() + .nanoseconds(nanoseconds))
     }
 
-    /// Refuses further commands and returns those still waiting.
-    func stop() -> [PendingCommand] {
+    /// Refuses further jobs and returns those still waiting.
+    func stop() -> [BusJob] {
         let left = state.withLock { s in
             s.stopping = true
-            defer { s.commands = [] }
-            return s.commands
+            defer { s.jobs = [] }
+            return s.jobs
         }
         bell.signal()
         return left

@@ -2,7 +2,7 @@ import DeviceProfiles
 import Glibc
 import Modbus
 
-/// The loop one bus thread runs: a waiting command first, then the earliest due read (read-backs of
+/// The loop one bus thread runs: a waiting command (or one-off transaction) first, then the earliest due read (read-backs of
 /// commands before polls), one transaction at a time, with the bus's and devices' pauses between them.
 /// Confined to its thread; nothing here is shared except through ``BusInbox``, ``StatusBoard`` and the
 /// event callback.
@@ -64,8 +64,8 @@ final class BusLoop {
                 inbox.wait(until: quietUntil)
                 continue
             }
-            if let command = inbox.take() {
-                execute(command)
+            if let job = inbox.take() {
+                execute(job)
                 continue
             }
             guard let (task, due) = nextTask(now: now) else {
@@ -145,8 +145,9 @@ final class BusLoop {
 
     /// One transaction with `device`, counted, timed and classified; updates the device's health.
     ///
-    /// Waiting commands are sent first, even in the middle of an event's follow-up reads, and the bus's
-    /// pause is kept before every transaction: a command waits for at most the one transaction in flight.
+    /// Waiting jobs (commands and one-off transactions) are sent first, even in the middle of an event's
+    /// follow-up reads, and the bus's pause is kept before every transaction: a command waits for at most
+    /// the one transaction in flight.
     func transact(
         _ device: DeviceState, _ request: ModbusRequest, purpose: Purpose
     ) -> (Result<ModbusResponse, ModbusError>, Int64) {

@@ -48,14 +48,19 @@ final class BusWorker: Sendable {
         thread.start()
     }
 
-    /// Refuses further commands and fails the waiting ones with ``Modbus/ModbusError/closed``; the thread
+    /// Refuses further jobs and fails the waiting ones with ``Modbus/ModbusError/closed``; the thread
     /// ends after the transaction in flight. Returns at once: ``join()`` waits for the thread.
     func requestStop() {
-        for pending in inbox.stop() {
-            emit(FieldEvent(
-                device: pending.device, timestampMs: BusLoop.wallClockMilliseconds(),
-                kind: .commandFinished(command: pending.command.name, outcome: .failed(.closed))))
-            pending.completion(.failed(.closed))
+        for job in inbox.stop() {
+            switch job {
+            case .command(let pending):
+                emit(FieldEvent(
+                    device: pending.device, timestampMs: BusLoop.wallClockMilliseconds(),
+                    kind: .commandFinished(command: pending.command.name, outcome: .failed(.closed))))
+                pending.completion(.failed(.closed))
+            case .transaction(let pending):
+                pending.completion(.failure(.modbus(.closed)))
+            }
         }
     }
 

@@ -23,9 +23,9 @@ public final class FieldBusSupervisor: Sendable {
     public let devices: [DeviceSpec]
     /// How long a command may wait for its bus before it is dropped as expired.
     public let commandDeadlineMs: Int
-    private let workers: [String: BusWorker]
+    let workers: [String: BusWorker]
     private let board: StatusBoard
-    private let deviceIndex: [String: DeviceSpec]
+    let deviceIndex: [String: DeviceSpec]
     private let emit: @Sendable (FieldEvent) -> Void
 
     /// Checks the configuration; nothing is opened or started until ``start()``.
@@ -89,7 +89,7 @@ public final class FieldBusSupervisor: Sendable {
         let pending = PendingCommand(
             device: device, command: definition, requestedAt: now,
             deadline: now.advanced(by: .milliseconds(deadlineMs ?? commandDeadlineMs)), completion: completion)
-        if !worker.inbox.submit(pending) { completion(.failed(.closed)) }
+        if !worker.inbox.submit(.command(pending)) { completion(.failed(.closed)) }
     }
 
     /// Sends `command` and returns how it ended.

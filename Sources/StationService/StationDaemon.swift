@@ -140,7 +140,8 @@ public final class StationDaemon: Sendable {
             .init(
                 loop: loop, journalPath: station.journalPath, stationKey: stationKey, hub: hub, metrics: metrics,
                 devices: { buses.status().map { DeviceStatusView($0, kind: deviceKinds[$0.device]) } },
-                durable: { try await sink.waitUntilDurable() }),
+                durable: { try await sink.waitUntilDurable() },
+                fieldBus: buses, journal: journal),
             tokens: tokens, logger: logger)
         logger.info(
             "station \(station.id): replayed \(rebuilt.inputs) journaled inputs; \(engine.peopleInCustody.count) people in custody, clocks continue",

@@ -26,6 +26,8 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
         case approve
         /// Device status and the device event stream.
         case devices
+        /// Read devices and send their profile commands through the bus queue (a technician's diagnostics).
+        case diagnostics
         /// Verify the journal's hash chain.
         case verify
         /// Export records.
@@ -37,9 +39,9 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// The permissions of the role.
     public var permissions: Set<Permission> {
         switch self {
-        case .supervisor: [.readPeople, .acknowledge, .approve, .devices, .metrics]
+        case .supervisor: [.readPeople, .acknowledge, .approve, .devices, .diagnostics, .metrics]
         case .officer: [.readPeople, .record, .devices, .metrics]
-        case .technician: [.devices, .metrics]
+        case .technician: [.devices, .diagnostics, .metrics]
         case .auditor: [.readPeople, .verify, .export, .devices, .metrics]
         }
     }

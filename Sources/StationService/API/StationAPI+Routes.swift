@@ -14,6 +14,9 @@ extension StationAPI {
         let v1 = router.group("v1")
         v1.get("status") { _, context in try await self.status(context) }
         v1.get("devices") { _, context in try await self.devices(context) }
+        v1.get("devices/:id/points") { request, context in try await self.devicePoints(request, context) }
+        v1.post("devices/:id/read") { request, context in try await self.deviceRead(request, context) }
+        v1.post("devices/:id/commands") { request, context in try await self.deviceCommand(request, context) }
         v1.get("people") { _, context in try await self.people(context) }
         v1.get("people/:id") { _, context in try await self.person(context) }
         v1.get("people/:id/timeline") { _, context in try await self.timeline(context) }

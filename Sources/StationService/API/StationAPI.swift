@@ -1,3 +1,4 @@
+public import FieldBus
 import Foundation
 import Hummingbird
 public import Journal
@@ -24,11 +25,17 @@ public struct StationAPI: Sendable {
         public var devices: (@Sendable () async -> [DeviceStatusView])?
         /// Waits until every journal entry appended so far is durable (`JournalingSink.waitUntilDurable`).
         public var durable: (@Sendable () async throws -> Void)?
+        /// The field buses, for diagnostics through their queues; nil answers those routes 503.
+        public var fieldBus: FieldBusSupervisor?
+        /// The journal's writer, for entries that are not core inputs (a device command sent by hand);
+        /// without it device commands are refused, never sent unrecorded.
+        public var journal: CustodyJournal?
 
         public init(
             loop: StationLoop, journalPath: String, stationKey: StationKey? = nil, hub: EventHub,
             metrics: MetricsRegistry, devices: (@Sendable () async -> [DeviceStatusView])? = nil,
-            durable: (@Sendable () async throws -> Void)? = nil
+            durable: (@Sendable () async throws -> Void)? = nil, fieldBus: FieldBusSupervisor? = nil,
+            journal: CustodyJournal? = nil
         ) {
             self.loop = loop
             self.journalPath = journalPath
@@ -37,6 +44,8 @@ public struct StationAPI: Sendable {
             self.metrics = metrics
             self.devices = devices
             self.durable = durable
+            self.fieldBus = fieldBus
+            self.journal = journal
         }
     }
 

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import Modbus
 
-/// How diag reaches the device: `--tcp HOST:PORT` or `--rtu DEVICE` with line settings.
+/// How diag reaches a device directly (`--direct`): `--tcp HOST:PORT` or `--rtu DEVICE` with line settings.
 struct BusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Modbus/TCP endpoint.", valueName: "host:port"))
     var tcp: String?
@@ -25,13 +26,22 @@ struct BusOptions: ParsableArguments {
     @Option(name: .customLong("timeout-ms"), help: "Response timeout in milliseconds. Default: the profile's, else 500.")
     var timeoutMilliseconds: Int?
 
-    @Flag(help: "Open the bus directly rather than through the daemon (the only mode until the daemon runs).")
+    @Flag(help: """
+        Open the port or endpoint myself (--rtu or --tcp), not through the daemon's bus queue. While \
+        custodyd runs it owns its serial ports: stop it first, or use --device ID.
+        """)
     var direct = false
 
+    /// Whether --tcp or --rtu was given.
+    var isGiven: Bool { tcp != nil || rtu != nil }
+
     func validate() throws {
-        guard (tcp == nil) != (rtu == nil) else {
-            throw ValidationError("give exactly one of --tcp HOST:PORT or --rtu DEVICE")
-        }
+        if tcp != nil, rtu != nil { throw ValidationError("give exactly one of --tcp HOST:PORT or --rtu DEVICE") }
+    }
+
+    /// Refuses a direct command without an endpoint.
+    func requireEndpoint() throws {
+        guard isGiven else { throw ValidationError("give exactly one of --tcp HOST:PORT or --rtu DEVICE") }
     }
 
     /// The endpoint, with serial defaults taken from `defaults` (a profile's) where the options are silent.
@@ -66,4 +76,27 @@ func parseUnits(_ text: String) throws -> [Int] {
         units += Array(first...last)
     }
     return units
+}
+
+/// The one-line reason for a failed direct transaction; a port held by another process (custodyd, while it
+/// runs) says how to go through the daemon instead.
+func directFailure(_ error: ModbusError, at place: String) -> ExitCode {
+    if let path = busyPort(error) { return fail(portBusyReason(path)) }
+    return fail("\(place): \(error)")
+}
+
+/// The serial port another process holds, if that is why `error` happened: its `flock`, or (for a
+/// process without root) the exclusive mode the daemon sets on the tty, which refuses the open with EBUSY.
+func busyPort(_ error: ModbusError) -> String? {
+    switch error {
+    case .portBusy(let path): path
+    case .connectFailed(let code, let detail) where code == EBUSY: detail
+    default: nil
+    }
+}
+
+/// What to do when the daemon (or another master) holds the serial port.
+func portBusyReason(_ path: String) -> String {
+    "\(path) is held by another process (custodyd owns its buses while it runs): go through the daemon with "
+        + "--device ID instead of --rtu, or stop the daemon to open the port yourself with --direct"
 }

@@ -2,21 +2,29 @@ import ArgumentParser
 import DeviceProfiles
 import Modbus
 
-/// `custodyctl diag read`: one read, decoded with a profile's points or as raw registers.
+/// `custodyctl diag read`: one read, decoded with a profile's points or as raw registers — through the
+/// daemon's bus queue (`--device ID`), or on a port opened here (`--rtu`/`--tcp`).
 struct DiagRead: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Read a device once: a profile's points with units, or raw registers and bits.",
         discussion: """
-            Examples:
-              custodyctl diag read --rtu /dev/ttyUSB0 --unit 1 --profile devices/xy-md02.yaml
+            Through the running daemon (its profile and unit id from the station file):
+              custodyctl diag read --device co2-holding
+              custodyctl diag read --device co2-holding --point co2 --json
+              custodyctl diag read --device lock-holding --table holding --address 0x4000
+            Opening the port or endpoint here (only while the daemon does not own it):
+              custodyctl diag read --direct --rtu /dev/ttyUSB0 --unit 1 --profile devices/xy-md02.yaml
               custodyctl diag read --tcp 10.0.0.5:502 --unit 1 --table holding --address 0 --count 2 \\
                   --type float32 --word-order all
             """)
 
+    @Option(help: "A device of the running station, by its id in the station file: read through the daemon.")
+    var device: String?
+    @OptionGroup var daemon: DaemonOptions
     @OptionGroup var bus: BusOptions
-    @Option(help: "Unit id (slave address).") var unit: Int
-    @Option(help: "A device profile; reads its points.") var profile: String?
+    @Option(help: "Unit id (slave address), with --rtu or --tcp.") var unit: Int?
+    @Option(help: "A device profile; reads its points (with --rtu or --tcp).") var profile: String?
     @Option(help: "Only this point of the profile.") var point: String?
     @Option(help: "Raw table: coil, discrete, holding or input.") var table: String?
     @Option(help: "First address (0-based PDU address; 0x prefix allowed).") var address: String?
@@ -25,7 +33,24 @@ struct DiagRead: AsyncParsableCommand {
     @Option(name: .customLong("word-order"), help: "ABCD, BADC, CDAB, DCBA, or 'all' to show the four.") var wordOrder: String?
     @Flag(help: "JSON output for scripts.") var json = false
 
+    func validate() throws {
+        try validateTarget(device: device, daemon: daemon, bus: bus, unit: unit, profile: profile)
+    }
+
     func run() async throws {
+        if let device {
+            try station {
+                let client = try daemon.client()
+                if table != nil || address != nil {
+                    let raw = try RawSelection(table: table, address: address, count: count, type: type, wordOrder: wordOrder)
+                    try DaemonDiagnostics.readRaw(client, device: device, raw: raw, json: json)
+                } else {
+                    try DaemonDiagnostics.readPoints(client, device: device, point: point, json: json)
+                }
+            }
+            return
+        }
+        let unit = unit!
         if let profile {
             let loaded = try loadProfile(profile)
             let client = try makeConnection(bus, profile: loaded)
@@ -44,10 +69,34 @@ struct DiagRead: AsyncParsableCommand {
         do {
             response = try connection.perform(raw.request, unit: unit, timeouts: bus.timeouts())
         } catch {
-            throw fail("unit \(unit) at \(connection.endpoint): \(error)")
+            throw directFailure(error, at: "unit \(unit) at \(connection.endpoint)")
         }
         print(raw.render(response, json: json))
     }
+}
+
+/// Checks that a diag command names its device one way: `--device ID` through the daemon, or
+/// `--rtu`/`--tcp` with `--unit` on a port opened here.
+func validateTarget(device: String?, daemon: DaemonOptions, bus: BusOptions, unit: Int?, profile: String?) throws {
+    try bus.validate()
+    if device != nil {
+        if bus.isGiven {
+            throw ValidationError("give --device ID (through the daemon) or --rtu/--tcp (opening the port here), not both")
+        }
+        if bus.direct {
+            throw ValidationError("--direct opens the port here: give --rtu DEVICE or --tcp HOST:PORT with --unit, not --device")
+        }
+        if unit != nil || profile != nil {
+            throw ValidationError("--device takes its unit id and profile from the station file: drop --unit and --profile")
+        }
+        return
+    }
+    if !bus.isGiven {
+        throw ValidationError(
+            "give --device ID (through the daemon), or --rtu DEVICE or --tcp HOST:PORT with --unit (opening the port here)")
+    }
+    if daemon.isGiven { throw ValidationError("--socket, --url and --token reach the daemon: they go with --device ID") }
+    if unit == nil { throw ValidationError("--unit N is required with --rtu or --tcp") }
 }
 
 /// A raw table/address/count/type selection from the command line.

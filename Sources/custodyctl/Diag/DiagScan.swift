@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeviceProfiles
+import Glibc
 import Modbus
 
 /// `custodyctl diag scan`: which unit ids answer on a bus.
@@ -16,6 +17,8 @@ struct DiagScan: AsyncParsableCommand {
     @Option(help: "Unit ids to try, e.g. 1-247 or 1,2,5-8.") var units: String = "1-247"
     @Option(help: "A device profile whose identify probe confirms the model.") var profile: String?
     @Flag(help: "JSON output for scripts.") var json = false
+
+    func validate() throws { try bus.requireEndpoint() }
 
     func run() async throws {
         let unitList = try parseUnits(units)
@@ -63,10 +66,10 @@ struct DiagScan: AsyncParsableCommand {
                 return ("answers", "refused \(probe.table.rawValue) \(probe.address): \(exception)")
             } catch .noAnswer {
                 return ("absent", "")
-            } catch .connectFailed(let code, let endpoint) {
+            } catch .connectFailed(let code, let endpoint) where code != EBUSY {
                 throw fail("cannot reach \(endpoint): \(ModbusError.errnoName(code))")
-            } catch .portBusy(let path) {
-                throw fail(ModbusError.portBusy(path: path).description)
+            } catch let error where busyPort(error) != nil {
+                throw fail(portBusyReason(busyPort(error)!))
             } catch {
                 return ("error", error.description)
             }

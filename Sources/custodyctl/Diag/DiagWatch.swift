@@ -27,6 +27,8 @@ struct DiagWatch: AsyncParsableCommand {
     @Option(help: "Stop after this many polls (default: until interrupted).") var polls: Int?
     @Flag(help: "JSON lines for scripts.") var json = false
 
+    func validate() throws { try bus.requireEndpoint() }
+
     func run() async throws {
         var targets: [(unit: Int, profile: DeviceProfile?)] = []
         for spec in device {

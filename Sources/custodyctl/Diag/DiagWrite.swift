@@ -3,22 +3,30 @@ import DeviceProfiles
 import Foundation
 import Modbus
 
-/// `custodyctl diag write`: run a profile command by name, or write raw registers or coils.
+/// `custodyctl diag write`: run a profile command by name — through the daemon's bus queue
+/// (`--device ID`), or on a port opened here — or write raw registers or coils (opening the port here only).
 struct DiagWrite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "write",
-        abstract: "Run a profile command (e.g. unlock_pulse, with read-back) or write raw registers/coils.",
+        abstract: "Run a profile command (e.g. unlock, with read-back) or write raw registers/coils.",
         discussion: """
-            Examples:
-              custodyctl diag write --rtu /dev/ttyUSB0 --unit 4 --profile devices/waveshare-relay-8ch.yaml --command unlock_pulse
+            Through the running daemon (journaled, with the officer it is for):
+              custodyctl diag write --device lock-holding --command unlock --officer o1
+              custodyctl diag write --device reader-entrance --command beep_accept --json
+            Opening the port or endpoint here (only while the daemon does not own it):
+              custodyctl diag write --direct --rtu /dev/ttyUSB0 --unit 4 --profile devices/waveshare-relay-8ch-door.yaml --command unlock
               custodyctl diag write --tcp 127.0.0.1:1502 --unit 1 --table holding --address 0x0101 --value 2
               custodyctl diag write --tcp 127.0.0.1:1502 --unit 1 --table holding --address 10 --value 123456 \\
                   --type float32 --word-order ABCD
             """)
 
+    @Option(help: "A device of the running station, by its id in the station file: send through the daemon.")
+    var device: String?
+    @OptionGroup var daemon: DaemonOptions
+    @Option(help: "With --device: the officer the command is sent for, as journaled.") var officer: String?
     @OptionGroup var bus: BusOptions
-    @Option(help: "Unit id (slave address).") var unit: Int
-    @Option(help: "A device profile.") var profile: String?
+    @Option(help: "Unit id (slave address), with --rtu or --tcp.") var unit: Int?
+    @Option(help: "A device profile (with --rtu or --tcp).") var profile: String?
     @Option(help: "The profile command to run.") var command: String?
     @Option(help: "Raw table: coil or holding.") var table: String?
     @Option(help: "First address (0-based PDU address; 0x prefix allowed).") var address: String?
@@ -27,7 +35,28 @@ struct DiagWrite: AsyncParsableCommand {
     @Option(name: .customLong("word-order"), help: "ABCD, BADC, CDAB or DCBA.") var wordOrder: String = "ABCD"
     @Flag(help: "JSON output for scripts.") var json = false
 
+    func validate() throws {
+        try validateTarget(device: device, daemon: daemon, bus: bus, unit: unit, profile: profile)
+        if device != nil {
+            guard command != nil else {
+                throw ValidationError("through the daemon give --command NAME (a profile command); raw writes open the port here only")
+            }
+            guard table == nil, address == nil, value == nil else {
+                throw ValidationError("raw writes open the port here only (--rtu/--tcp); through the daemon send a profile --command")
+            }
+        } else if officer != nil {
+            throw ValidationError("--officer is journaled by the daemon: it goes with --device ID")
+        }
+    }
+
     func run() async throws {
+        if let device, let command {
+            try station {
+                try DaemonDiagnostics.command(try daemon.client(), device: device, command: command, officer: officer, json: json)
+            }
+            return
+        }
+        let unit = unit!
         if let profile {
             guard let command else { throw ValidationError("--profile needs --command NAME") }
             try runProfileCommand(profilePath: profile, command: command, bus: bus, unit: unit, json: json)
@@ -38,7 +67,7 @@ struct DiagWrite: AsyncParsableCommand {
         do {
             _ = try connection.perform(request, unit: unit, timeouts: bus.timeouts())
         } catch {
-            throw fail("unit \(unit) at \(connection.endpoint): \(error)")
+            throw directFailure(error, at: "unit \(unit) at \(connection.endpoint)")
         }
         if json { printJSON(["ok": true]) } else { print("written") }
     }

@@ -84,10 +84,10 @@ func readPoints(
                 let point = batch.points.first { $0.name == sample.point }
                 values.append(PointValue(name: sample.point, reading: sample.reading, point: point))
             }
-        } catch .connectFailed(let code, let endpoint) {
+        } catch .connectFailed(let code, let endpoint) where code != EBUSY {
             throw fail("cannot reach \(endpoint): \(ModbusError.errnoName(code))")
-        } catch .portBusy(let path) {
-            throw fail(ModbusError.portBusy(path: path).description)
+        } catch let error where busyPort(error) != nil {
+            throw fail(portBusyReason(busyPort(error)!))
         } catch {
             for point in batch.points {
                 values.append(PointValue(name: point.name, display: "(\(error.category))", unit: point.unit, error: error.description))
@@ -155,7 +155,7 @@ func runProfileCommand(profilePath: String, command name: String, bus: BusOption
     do {
         _ = try connection.perform(request, unit: unit, timeouts: timeouts)
     } catch {
-        throw fail("\(profile.id) unit \(unit) at \(connection.endpoint): \(name) failed: \(error)")
+        throw directFailure(error, at: "\(profile.id) unit \(unit) at \(connection.endpoint): \(name) failed")
     }
     guard let verify = command.verify else {
         if json { printJSON(["command": name, "sent": true]) } else { print("\(name): sent (no read-back defined)") }
