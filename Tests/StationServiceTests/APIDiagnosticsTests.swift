@@ -1,3 +1,4 @@
+import CustodyCore
 import Foundation
 import Journal
 import StationService
@@ -88,6 +89,28 @@ struct APIDiagnosticsTests {
             #expect(entries.allSatisfy { $0.actor == "o1" })
             #expect(entries.last?.bodyText?.contains(#""confirmed":"yes""#) == true)
             #expect(entries.first?.bodyText?.contains(#""source":"diagnostics""#) == true)
+        }
+    }
+
+    @Test func aDiagnosticUnlockIsRefusedWhileSomeoneInCustodyIsBesideTheDoor() async throws {
+        try await DaemonTestStation.with { station in
+            let register: [String: Any] = [
+                "officer": "o1", "person": "p1", "role": "suspect", "sex": "male", "birth_date": "1990-05-01", "case": "c-1",
+                "measure": "criminal_summons",
+            ]
+            #expect(try await station.local.post("/v1/people", json: register).status == 201)
+            #expect(try await station.local.post("/v1/people/p1/wristband", json: ["officer": "o1", "tag": "5E000001"]).status == 200)
+            station.read(tag: "5E000001", at: Unit.readerHolding)
+            try await station.until("p1 in holding-1") { $0.person("p1")?.zone == "holding-1" }
+            let sent = ContinuousClock.now
+            let reply = try await station.local.post("/v1/devices/lock-holding/commands", json: ["command": "unlock", "officer": "o1"])
+            #expect(reply.status == 409, "\(reply.body)")
+            #expect(reply.body.contains("door-holding"))
+            #expect(!station.writes.all.contains { $0.unit == Unit.lockHolding && $0.at >= sent }, "nothing was sent")
+            let lock = try await station.local.post("/v1/devices/lock-holding/commands", json: ["command": "lock_now", "officer": "o1"])
+            #expect(lock.status == 200, "locking is always allowed: \(lock.body)")
+            // The door on the other side of the area is empty and may be tested.
+            #expect(try await station.local.post("/v1/devices/lock-interview/commands", json: ["command": "unlock"]).status == 200)
         }
     }
 

@@ -1,3 +1,4 @@
+import CustodyCore
 import CustodyRecording
 import DeviceProfiles
 import FieldBus
@@ -89,6 +90,9 @@ extension StationAPI {
         guard let journal = dependencies.journal else {
             throw APIError(.serviceUnavailable, "journal_unavailable", "no journal to record a device command in; nothing was sent")
         }
+        if spec.profile.command(named: body.command)?.isUnlock == true {
+            try await refuseUnlockBesidePeople(lock: spec.id)
+        }
         let caller = context.isLocal ? "unix-socket" : context.role?.rawValue ?? "unknown"
         let actor = body.officer ?? "api:\(caller)"
         let isDoor = spec.profile.kind == .door
@@ -120,6 +124,22 @@ extension StationAPI {
         return json(DeviceCommandView(
             device: spec.id, command: body.command, outcome: outcome.description, verified: verified,
             succeeded: outcome.succeeded))
+    }
+
+    /// A diagnostic unlock skips the custody rules (escort, intake, separation), so it is refused while
+    /// anyone in custody is in a zone the door joins: such a door opens for an officer's tag at its reader,
+    /// where FLOW-01 decides. An empty area's doors may be tested at any time.
+    private func refuseUnlockBesidePeople(lock device: String) async throws {
+        let beside = await dependencies.loop.read { engine -> (door: String, people: [String])? in
+            guard let door = engine.layout.doors.first(where: { $0.lock?.rawValue == device }) else { return nil }
+            let people = door.zones.flatMap { engine.occupants(of: $0) }.map(\.rawValue)
+            return (door.id.rawValue, people)
+        }
+        guard let beside, !beside.people.isEmpty else { return }
+        throw APIError(
+            .conflict, "people_beside_door",
+            "door '\(beside.door)' joins zones with \(beside.people.count) person(s) in custody; a diagnostic unlock would skip "
+                + "the custody rules, so it opens only for an officer's tag at its reader (lock_now is always allowed)")
     }
 
     /// Appends `entry` and waits until it is on disk; a journal failure is a 503 saying whether the
