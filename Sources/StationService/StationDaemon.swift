@@ -136,13 +136,13 @@ public final class StationDaemon: Sendable {
             if let role = APIRole(rawValue: token.role.rawValue) { tokens[token.sha256.lowercased()] = role }
         }
         let deviceKinds = Dictionary(station.devices.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
-        api = StationAPI(
-            .init(
+        var dependencies = StationAPI.Dependencies(
                 loop: loop, journalPath: station.journalPath, stationKey: stationKey, hub: hub, metrics: metrics,
                 devices: { buses.status().map { DeviceStatusView($0, kind: deviceKinds[$0.device]) } },
                 durable: { try await sink.waitUntilDurable() },
-                fieldBus: buses, journal: journal),
-            tokens: tokens, logger: logger)
+                fieldBus: buses, journal: journal)
+        dependencies.apiRecorders = Set(station.recorders.filter { $0.source == .api }.map(\.id))
+        api = StationAPI(dependencies, tokens: tokens, logger: logger)
         logger.info(
             "station \(station.id): replayed \(rebuilt.inputs) journaled inputs; \(engine.peopleInCustody.count) people in custody, clocks continue",
             metadata: ["journal": "\(station.journalPath)"])

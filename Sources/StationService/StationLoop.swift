@@ -42,6 +42,13 @@ public final class StationLoop: Sendable {
         }
     }
 
+    /// Applies an observation reported through the API and returns its outcome.
+    public func perform(_ observation: Observation) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            state.enqueue(Job(input: .observation(observation)) { continuation.resume(returning: $0) })
+        }
+    }
+
     /// Reads the engine's state between applies.
     public func read<T: Sendable>(_ body: @escaping @Sendable (CustodyEngine) -> T) async -> T {
         await withCheckedContinuation { continuation in

@@ -16,6 +16,7 @@ final class APITestStation: Sendable {
         ],
         doors: [.init(id: "d-h1", between: "corridor", and: "holding-1", lock: "lock-h1")],
         readers: [.init(id: "r-h1", zone: "holding-1"), .init(id: "r-c", zone: "corridor")],
+        recorders: [.init(id: "rec-1", zone: "interview-1")],
         officers: [
             .init(id: "o1", name: "Wang Wei", sex: .male, tag: "t-o1"),
             .init(id: "o2", name: "Li Na", sex: .female, tag: "t-o2"),
@@ -69,7 +70,7 @@ final class APITestStation: Sendable {
         let loop = StationLoop(engine: CustodyEngine(layout: layout), clock: .wall, sink: sink)
         let api = StationAPI(
             .init(loop: loop, journalPath: journalPath, stationKey: .random(), hub: hub, metrics: metrics,
-                  durable: { try await sink.waitUntilDurable() }),
+                  durable: { try await sink.waitUntilDurable() }, journal: journal),
             tokens: Dictionary(uniqueKeysWithValues: tokens.map { (APIRole.tokenHash($0.value), $0.key) }),
             keepAlive: .seconds(1), logger: quietLogger)
         let socketPath = directory.appendingPathComponent("api.sock").path

@@ -17,6 +17,7 @@ extension StationAPI {
         v1.get("devices/:id/points") { request, context in try await self.devicePoints(request, context) }
         v1.post("devices/:id/read") { request, context in try await self.deviceRead(request, context) }
         v1.post("devices/:id/commands") { request, context in try await self.deviceCommand(request, context) }
+        v1.post("recorders/:id") { request, context in try await self.recorderReport(request, context) }
         v1.get("people") { _, context in try await self.people(context) }
         v1.get("people/:id") { _, context in try await self.person(context) }
         v1.get("people/:id/timeline") { _, context in try await self.timeline(context) }

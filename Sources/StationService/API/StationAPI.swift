@@ -30,6 +30,9 @@ public struct StationAPI: Sendable {
         /// The journal's writer, for entries that are not core inputs (a device command sent by hand);
         /// without it device commands are refused, never sent unrecorded.
         public var journal: CustodyJournal?
+        /// Recorders whose running state officers report through the API (the station file's
+        /// `source: api`); a recorder wired to a device point reports itself. Nil accepts every recorder.
+        public var apiRecorders: Set<String>?
 
         public init(
             loop: StationLoop, journalPath: String, stationKey: StationKey? = nil, hub: EventHub,
