@@ -8,7 +8,7 @@ struct CustodyCtl: AsyncParsableCommand {
         abstract: "Diagnose devices, check profiles, and audit the custody journal.",
         subcommands: [
             StatusCommand.self, EventsCommand.self, PeopleCommand.self, TimelineCommand.self, AlertsCommand.self, AckCommand.self,
-            RegisterCommand.self, WristbandCommand.self, IntakeCommand.self, WelfareCommand.self,
+            RegisterCommand.self, WristbandCommand.self, IntakeCommand.self, WelfareCommand.self, RecorderCommand.self,
             ApproveCommand.self, MeasureCommand.self, ReleaseCommand.self,
             DiagCommand.self, ProfilesCommand.self, JournalCommand.self, ExportCommand.self,
         ]
