@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: setup build demo test bench clean release install uninstall check-systemd
+.PHONY: setup build demo test bench bench-core clean release install uninstall check-systemd
 
 setup:
 	@scripts/setup
@@ -22,6 +22,10 @@ test: setup
 
 bench: setup
 	@scripts/bench
+
+# The rule engine alone: inputs/s at 10, 1,000 and 10,000 people in custody, and a month's replay.
+bench-core:
+	@scripts/core-bench
 
 clean:
 	rm -rf .build .venv

@@ -85,6 +85,8 @@ let package = Package(
         .executableTarget(name: "journal-bench", dependencies: ["Journal", "CSQLite"], path: "bench/journal-bench"),
         // Our Modbus client's poll loop and our servers, measured beside libmodbus's C programs and pymodbus.
         .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
+        // Inputs/s through the rule engine at 10 to 10,000 people in custody, and a month's replay.
+        .executableTarget(name: "core-bench", dependencies: ["CustodyCore"], path: "bench/core-bench"),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),

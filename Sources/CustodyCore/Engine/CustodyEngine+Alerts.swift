@@ -12,16 +12,15 @@ extension CustodyEngine {
     /// Levels only rise while an alert is open; it clears when the finding goes away.
     mutating func reconcile(_ key: AlertKey, _ finding: Finding?, _ next: inout NextChange) {
         guard let finding else {
-            if let person = key.person, personAlertCount[person] == nil { return }
-            removeAlert(key)
+            if alertKeys.mayContain(key) { removeAlert(key) }
             return
         }
-        guard var alert = alerts[key] else {
+        guard alertKeys.mayContain(key), var alert = alerts[key] else {
             let alert = Alert(
                 key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
                 notifiedAt: now)
             alerts[key] = alert
-            if let person = key.person { personAlertCount[person, default: 0] += 1 }
+            alertKeys.insert(key)
             effects.append(.raiseAlert(alert))
             if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
             return
@@ -47,25 +46,23 @@ extension CustodyEngine {
     /// Removes an open alert and announces that it cleared.
     private mutating func removeAlert(_ key: AlertKey) {
         guard let alert = alerts.removeValue(forKey: key) else { return }
-        if let person = key.person {
-            let remaining = (personAlertCount[person] ?? 1) - 1
-            personAlertCount[person] = remaining > 0 ? remaining : nil
-        }
+        alertKeys.remove(key)
         effects.append(.clearAlert(alert))
     }
 
     /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
     mutating func graced(_ key: AlertKey, active: Bool, grace: TimeSpan, _ next: inout NextChange) -> Bool {
         guard active else {
-            conditionSince.removeValue(forKey: key)
+            if conditionKeys.mayContain(key), conditionSince.removeValue(forKey: key) != nil { conditionKeys.remove(key) }
             return false
         }
         let since: Timestamp
-        if let known = conditionSince[key] {
+        if conditionKeys.mayContain(key), let known = conditionSince[key] {
             since = known
         } else {
             since = now
             conditionSince[key] = now
+            conditionKeys.insert(key)
         }
         if now >= since + grace { return true }
         next.consider(since + grace)
@@ -74,9 +71,10 @@ extension CustodyEngine {
 
     /// Clears every open alert and pending condition about `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        for key in alerts.keys.filter({ $0.person == person }).sorted() { removeAlert(key) }
-        for key in conditionSince.keys where key.person == person {
+        for key in alertKeys.keys(of: .person(person)) { removeAlert(key) }
+        for key in conditionKeys.keys(of: .person(person)) {
             conditionSince.removeValue(forKey: key)
+            conditionKeys.remove(key)
         }
     }
 
@@ -85,19 +83,26 @@ extension CustodyEngine {
     func ladder(start: Timestamp, limit: TimeSpan, _ next: inout NextChange) -> AlertLevel? {
         let end = start + limit
         let warnLead = max(parameters.warnLeadMinimum, limit / parameters.warnLeadDivisor)
-        let steps: [(Timestamp, AlertLevel)] = [
-            (end - warnLead, .warn), (end - parameters.warn2Lead, .warn2), (end - parameters.criticalLead, .critical),
-            (end, .alarm),
-        ]
-        var level: AlertLevel?
-        for (time, stepLevel) in steps {
-            if now >= time {
-                level = stepLevel
-            } else {
-                next.consider(time)
-                break
-            }
+        // The steps in order, without building an array on every evaluation.
+        let warn = end - warnLead
+        guard now >= warn else {
+            next.consider(warn)
+            return nil
         }
-        return level
+        let warn2 = end - parameters.warn2Lead
+        guard now >= warn2 else {
+            next.consider(warn2)
+            return .warn
+        }
+        let critical = end - parameters.criticalLead
+        guard now >= critical else {
+            next.consider(critical)
+            return .warn2
+        }
+        guard now >= end else {
+            next.consider(end)
+            return .critical
+        }
+        return .alarm
     }
 }

@@ -45,16 +45,21 @@ extension CustodyEngine {
     }
 
     private mutating func checkVitals(_ zone: ZoneID, _ device: DeviceID, _ state: SensorState?, _ next: inout NextChange) {
-        let checks: [(Quantity, ClosedRange<Double>)] = [(.breathing, parameters.breathingNormal), (.pulse, parameters.pulseNormal)]
-        for (quantity, normal) in checks {
-            let value = state?.latest[quantity]
-            let key = AlertKey(.vit01, quantity.rawValue, zone: zone, device: device)
-            let abnormal = graced(key, active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
-            reconcile(
-                key,
-                abnormal
-                    ? Finding(level: .alarm, message: "\(quantity.rawValue) \(value ?? 0) in \(zone) for 60 s: check the person in person now", facts: [Fact(quantity.rawValue, "\(value ?? 0)")])
-                    : nil, &next)
-        }
+        checkVital(.breathing, normal: parameters.breathingNormal, zone, device, state, &next)
+        checkVital(.pulse, normal: parameters.pulseNormal, zone, device, state, &next)
+    }
+
+    private mutating func checkVital(
+        _ quantity: Quantity, normal: ClosedRange<Double>, _ zone: ZoneID, _ device: DeviceID, _ state: SensorState?,
+        _ next: inout NextChange
+    ) {
+        let value = state?.latest[quantity]
+        let key = AlertKey(.vit01, quantity.rawValue, zone: zone, device: device)
+        let abnormal = graced(key, active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
+        reconcile(
+            key,
+            abnormal
+                ? Finding(level: .alarm, message: "\(quantity.rawValue) \(value ?? 0) in \(zone) for 60 s: check the person in person now", facts: [Fact(quantity.rawValue, "\(value ?? 0)")])
+                : nil, &next)
     }
 }

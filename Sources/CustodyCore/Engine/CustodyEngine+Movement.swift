@@ -34,9 +34,15 @@ extension CustodyEngine {
         person.zoneSince = zone == nil ? nil : now
         people[id] = person
         touch(.person(id))
-        for zoneID in [from, zone].compactMap({ $0 }) {
-            for device in index.readersByZone[zoneID] ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
+        if !offlineDevices.isEmpty {
+            if let from { touchOfflineReaders(in: from) }
+            if let zone { touchOfflineReaders(in: zone) }
         }
+    }
+
+    /// Marks the offline readers of a zone, whose alert says whether the zone is occupied.
+    private mutating func touchOfflineReaders(in zone: ZoneID) {
+        for device in index.readersByZone[zone] ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
     }
 
     /// Moves an officer to `zone` (or out of every zone, when their tag is lost).

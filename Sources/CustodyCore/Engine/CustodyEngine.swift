@@ -22,8 +22,8 @@ public struct CustodyEngine: Sendable, Equatable {
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// Open alerts per person, so rules that find nothing skip the alert lookup.
-    var personAlertCount: [PersonID: Int] = [:]
+    /// The keys of `alerts` by subject, so rules that find nothing skip the alert lookup.
+    var alertKeys = SubjectKeys()
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -34,9 +34,13 @@ public struct CustodyEngine: Sendable, Equatable {
     var lastExitByIDHash: [String: Timestamp] = [:]
     var alerts: [AlertKey: Alert] = [:]
     var conditionSince: [AlertKey: Timestamp] = [:]
+    /// The keys of `conditionSince` by subject.
+    var conditionKeys = SubjectKeys()
     var deadlines = DeadlineQueue<EvaluationTarget>()
     var effects: [Effect] = []
     var dirty: Set<EvaluationTarget> = []
+    /// A reused buffer for sorting `dirty` (always empty between inputs).
+    var pendingTargets: [EvaluationTarget] = []
 
     /// An engine for `layout`, with no one in the area, starting at `start`.
     public init(layout: StationLayout, parameters: RuleParameters = .defaults, start: Timestamp = Timestamp(milliseconds: 0)) {
@@ -92,13 +96,30 @@ public struct CustodyEngine: Sendable, Equatable {
     /// Evaluates the targets the input touched, in a fixed order.
     private mutating func evaluateDirty() {
         guard !dirty.isEmpty else { return }
-        let targets = dirty.count == 1 ? Array(dirty) : dirty.sorted()
+        if dirty.count == 1, let target = dirty.first {
+            dirty.removeAll(keepingCapacity: true)
+            evaluate(target)
+            return
+        }
+        var targets = pendingTargets
+        pendingTargets = []
+        targets.append(contentsOf: dirty)
+        targets.sort()
         dirty.removeAll(keepingCapacity: true)
         for target in targets { evaluate(target) }
+        targets.removeAll(keepingCapacity: true)
+        pendingTargets = targets
     }
 
     mutating func evaluate(_ target: EvaluationTarget) {
         var next = NextChange(after: now)
+        let subject = AlertSubject(target)
+        alertKeys.enter(subject)
+        conditionKeys.enter(subject)
+        defer {
+            alertKeys.leave()
+            conditionKeys.leave()
+        }
         switch target {
         case .station: evaluateStation(&next)
         case .person(let id): evaluatePerson(id, &next)
@@ -119,7 +140,7 @@ public struct CustodyEngine: Sendable, Equatable {
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
             && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
-            && lhs.personAlertCount == rhs.personAlertCount
+            && lhs.alertKeys == rhs.alertKeys && lhs.conditionKeys == rhs.conditionKeys
             && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash

@@ -8,16 +8,26 @@ enum EvaluationTarget: Sendable, Hashable, Comparable {
     case tag(TagID)
     case device(DeviceID)
 
-    private var order: (Int, String) {
+    private var rank: Int {
         switch self {
-        case .station: (0, "")
-        case .person(let id): (1, id.rawValue)
-        case .zone(let id): (2, id.rawValue)
-        case .door(let id): (3, id.rawValue)
-        case .tag(let id): (4, id.rawValue)
-        case .device(let id): (5, id.rawValue)
+        case .station: 0
+        case .person: 1
+        case .zone: 2
+        case .door: 3
+        case .tag: 4
+        case .device: 5
         }
     }
 
-    static func < (lhs: EvaluationTarget, rhs: EvaluationTarget) -> Bool { lhs.order < rhs.order }
+    /// Station first, then people, zones, doors, tags and devices, each by identifier.
+    static func < (lhs: EvaluationTarget, rhs: EvaluationTarget) -> Bool {
+        switch (lhs, rhs) {
+        case (.person(let a), .person(let b)): a < b
+        case (.zone(let a), .zone(let b)): a < b
+        case (.door(let a), .door(let b)): a < b
+        case (.tag(let a), .tag(let b)): a < b
+        case (.device(let a), .device(let b)): a < b
+        default: lhs.rank < rhs.rank
+        }
+    }
 }

@@ -24,10 +24,12 @@ public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self.device = device
     }
 
-    /// Hashes the rule, the condition and the first subject only: cheap, and enough to spread keys.
+    /// Hashes the rule, the condition's length and last byte, and the first subject only: cheap, and
+    /// enough to spread keys (the conditions of one rule on one subject differ in one or the other).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(rule)
-        hasher.combine(condition)
+        let utf8 = condition.utf8
+        hasher.combine(utf8.count &<< 8 | Int(utf8.last ?? 0))
         if let person {
             hasher.combine(person)
         } else if let zone {
@@ -39,6 +41,12 @@ public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
         } else {
             hasher.combine(device)
         }
+    }
+
+    /// Every field equal; the subjects (whose identifiers compare by cached hash first) before the condition text.
+    public static func == (lhs: AlertKey, rhs: AlertKey) -> Bool {
+        lhs.rule == rhs.rule && lhs.person == rhs.person && lhs.zone == rhs.zone && lhs.door == rhs.door
+            && lhs.tag == rhs.tag && lhs.device == rhs.device && lhs.condition == rhs.condition
     }
 
     public static func < (lhs: AlertKey, rhs: AlertKey) -> Bool {

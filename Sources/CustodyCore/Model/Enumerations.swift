@@ -74,6 +74,19 @@ public enum Quantity: String, Sendable, Hashable, Codable, CaseIterable {
     case breathing
     /// Pulse, beats per minute (vital-sign sensor).
     case pulse
+
+    /// Hashes the case, not the text of its raw value: sensor readings are stored by quantity.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: UInt8 =
+            switch self {
+            case .temperature: 0
+            case .humidity: 1
+            case .co2: 2
+            case .breathing: 3
+            case .pulse: 4
+            }
+        hasher.combine(ordinal)
+    }
 }
 
 /// The three duties after a criminal detention or arrest decision (CLK-05), each due within 24 h.

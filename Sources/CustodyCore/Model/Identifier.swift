@@ -6,18 +6,26 @@ public struct Identifier<Subject>: Sendable, Hashable, Comparable, Codable, Cust
     ExpressibleByStringLiteral
 {
     /// The identifier text.
-    public var rawValue: String
+    public var rawValue: String {
+        didSet { hashCode = rawValue.hashValue }
+    }
+
+    /// `rawValue.hashValue`, computed once: the engine looks identifiers up in dictionaries many
+    /// times per input, and hashing the text each time dominated its cost. Never persisted (the
+    /// process seeds `Hasher` at random), so it only ever speeds up lookups inside one process.
+    private var hashCode: Int
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue
+        self.hashCode = rawValue.hashValue
     }
 
     public init(stringLiteral value: String) {
-        self.rawValue = value
+        self.init(value)
     }
 
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -26,6 +34,15 @@ public struct Identifier<Subject>: Sendable, Hashable, Comparable, Codable, Cust
     }
 
     public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Equal texts (as `String` compares them) are equal identifiers; unequal hashes settle it at once.
+    public static func == (lhs: Identifier, rhs: Identifier) -> Bool {
+        lhs.hashCode == rhs.hashCode && lhs.rawValue == rhs.rawValue
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hashCode)
+    }
 
     public var description: String { rawValue }
 }

@@ -25,5 +25,43 @@ public enum RuleID: String, Sendable, Hashable, Codable, CaseIterable, Comparabl
     case fire01 = "FIRE-01"
     case vit01 = "VIT-01"
 
-    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rank < rhs.rank }
+
+    /// Hashes the case, not the text of its raw value (which is what a `String`-backed enum hashes by default).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rank)
+    }
+
+    public static func == (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rank == rhs.rank }
+
+    /// The position of the raw value among all raw values in text order, so `<` orders by the text
+    /// without comparing strings.
+    var rank: UInt8 {
+        switch self {
+        case .clk01: 0
+        case .clk02: 1
+        case .clk03: 2
+        case .clk04: 3
+        case .clk05: 4
+        case .clk06: 5
+        case .clk07: 6
+        case .dev01: 7
+        case .env01: 8
+        case .esc01: 9
+        case .exit01: 10
+        case .fire01: 11
+        case .flow01: 12
+        case .occ01: 13
+        case .prot01: 14
+        case .rec01: 15
+        case .sep01: 16
+        case .sup01: 17
+        case .sup03: 18
+        case .vit01: 19
+        case .wel01: 20
+        case .wel02: 21
+        case .wel03: 22
+        case .zone01: 23
+        }
+    }
 }

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import CustodyCore
+
+/// Identifiers, rules and alert keys hash by cached or ordinal values for speed; equality, order and
+/// encoding must stay exactly those of the text.
+struct KeyHashingTests {
+    @Test func ruleOrderIsTheOrderOfTheRuleIDsText() {
+        let byText = RuleID.allCases.sorted { $0.rawValue < $1.rawValue }
+        #expect(RuleID.allCases.sorted() == byText)
+        #expect(Set(RuleID.allCases).count == RuleID.allCases.count)
+    }
+
+    @Test func identifiersEqualAsTheirTextIsEqual() {
+        let composed = PersonID("jos\u{E9}")
+        let decomposed = PersonID("jose\u{301}")
+        #expect(composed == decomposed)
+        #expect(composed.hashValue == decomposed.hashValue)
+        #expect(Set([composed, decomposed]).count == 1)
+        #expect(PersonID("p1") != PersonID("p2"))
+        #expect(PersonID("p1") < PersonID("p2"))
+    }
+
+    @Test func changingTheTextRehashes() {
+        var id = ZoneID("holding-1")
+        id.rawValue = "holding-2"
+        #expect(id == ZoneID("holding-2"))
+        #expect(id.hashValue == ZoneID("holding-2").hashValue)
+        #expect([ZoneID("holding-2"): 1][id] == 1)
+    }
+
+    @Test func identifiersStillEncodeAsBareStrings() throws {
+        let data = try JSONEncoder().encode([TagID("04A1B2C301")])
+        #expect(String(decoding: data, as: UTF8.self) == #"["04A1B2C301"]"#)
+        let decoded = try JSONDecoder().decode([TagID].self, from: data)
+        #expect(decoded == [TagID("04A1B2C301")])
+        #expect(decoded[0].hashValue == TagID("04A1B2C301").hashValue)
+    }
+
+    @Test func alertKeysCompareEveryField() {
+        let key = AlertKey(.dev01, "device_offline", zone: "corridor", door: "d1", device: "reader-1")
+        #expect(key == AlertKey(.dev01, "device_offline", zone: "corridor", door: "d1", device: "reader-1"))
+        #expect(key != AlertKey(.dev01, "device_offline", zone: "corridor", door: "d2", device: "reader-1"))
+        #expect(key != AlertKey(.dev01, "device_offline", zone: "corridor", door: "d1", device: "reader-2"))
+        #expect(key != AlertKey(.dev01, "device_online", zone: "corridor", door: "d1", device: "reader-1"))
+        #expect(key != AlertKey(.env01, "device_offline", zone: "corridor", door: "d1", device: "reader-1"))
+        let keys: Set = [
+            AlertKey(.env01, "co2_mean", zone: "h1", device: "env"), AlertKey(.env01, "co2_high", zone: "h1", device: "env"),
+            AlertKey(.env01, "humidity", zone: "h1", device: "env"), AlertKey(.wel01, "water", person: "p1"),
+            AlertKey(.wel01, "meal", person: "p1"),
+        ]
+        #expect(keys.count == 5)
+    }
+}

@@ -1,0 +1,252 @@
+// core-bench: inputs per second through `CustodyEngine.apply` at several populations in custody, the
+// per-input latency, and the time to replay a month of a busy station into a fresh engine.
+//
+// usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--span-hours 3] [--rounds 5]
+//                   [--days 30] [--json]
+#if canImport(Glibc)
+import Glibc
+#endif
+import CustodyCore
+
+struct Options {
+    var populations = [10, 1_000, 10_000]
+    var inputs = 1_000_000
+    var spanHours: Int64 = 3
+    var rounds = 5
+    var days = 30
+    var json = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--people": populations = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
+            case "--inputs": inputs = Int(iterator.next() ?? "") ?? inputs
+            case "--span-hours": spanHours = Int64(iterator.next() ?? "") ?? spanHours
+            case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
+            case "--days": days = Int(iterator.next() ?? "") ?? days
+            case "--json": json = true
+            default:
+                print("usage: core-bench [--people 10,1000,10000] [--inputs N] [--span-hours H] [--rounds R] [--days D] [--json]")
+                exit(2)
+            }
+        }
+    }
+}
+
+struct PopulationResult {
+    var people: Int
+    var wings: Int
+    var zones: Int
+    var inputs: Int
+    var ticks: Int
+    var rejections: Int
+    var effects: Int
+    var alertsRaised: Int
+    var openAlertsAtEnd: Int
+    var raisedByRule: [RuleID: Int]
+    /// Wall nanoseconds per input, one per round.
+    var nsPerInput: [Double]
+    /// CPU nanoseconds per input, one per round.
+    var cpuNsPerInput: [Double]
+    var p50: Double
+    var p99: Double
+    var p999: Double
+    var maxLatency: Double
+    var setupSeconds: Double
+    /// Total nanoseconds and count per kind of input, from the latency pass.
+    var byKind: [String: (nanoseconds: UInt64, count: Int)]
+
+    var medianNs: Double { nsPerInput.sorted()[nsPerInput.count / 2] }
+    var medianCPUNs: Double { cpuNsPerInput.sorted()[cpuNsPerInput.count / 2] }
+    var perSecond: Double { 1e9 / medianNs }
+    var perCPUSecond: Double { 1e9 / medianCPUNs }
+}
+
+/// Applies `steps` to `engine`; returns a value that depends on every outcome so nothing is optimised away.
+@inline(never)
+func run(_ steps: [Step], into engine: inout CustodyEngine) -> Int {
+    var sink = 0
+    for step in steps {
+        let outcome = engine.apply(step.input, at: step.time)
+        sink &+= outcome.effects.count
+    }
+    return sink
+}
+
+let options = Options(CommandLine.arguments)
+let loadBefore = loadAverage()
+var sink = 0
+var results: [PopulationResult] = []
+
+for people in options.populations {
+    let population = Population(people: people, inputs: options.inputs, span: .hours(options.spanHours))
+    let fresh = CustodyEngine(layout: population.station.layout, start: Population.start)
+    var samples: [Double] = []
+    var cpuSamples: [Double] = []
+    var setupSeconds = 0.0
+    for _ in 0..<options.rounds {
+        var engine = fresh
+        let setupStart = nanoseconds()
+        sink &+= run(population.setup, into: &engine)
+        setupSeconds = Double(nanoseconds() - setupStart) / 1e9
+        let began = nanoseconds()
+        let cpuBegan = threadCPUNanoseconds()
+        sink &+= run(population.stream, into: &engine)
+        cpuSamples.append(Double(threadCPUNanoseconds() - cpuBegan) / Double(population.stream.count))
+        samples.append(Double(nanoseconds() - began) / Double(population.stream.count))
+    }
+    // Per-input latency on a separate pass, each apply timed on its own.
+    var engine = fresh
+    sink &+= run(population.setup, into: &engine)
+    var latencies = [UInt32](repeating: 0, count: population.stream.count)
+    var byKind: [String: (nanoseconds: UInt64, count: Int)] = [:]
+    for (n, step) in population.stream.enumerated() {
+        let began = nanoseconds()
+        let outcome = engine.apply(step.input, at: step.time)
+        let spent = nanoseconds() - began
+        latencies[n] = UInt32(min(spent, UInt64(UInt32.max)))
+        sink &+= outcome.effects.count
+        byKind[kindName(step.input), default: (0, 0)].nanoseconds += spent
+        byKind[kindName(step.input), default: (0, 0)].count += 1
+    }
+    latencies.sort()
+    func percentile(_ p: Double) -> Double { Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) }
+    results.append(PopulationResult(
+        people: people, wings: population.station.wings.count, zones: population.station.layout.zones.count,
+        inputs: population.stream.count,
+        ticks: population.stream.reduce(0) { if case .tick = $1.input { $0 + 1 } else { $0 } }, rejections: population.streamRejections,
+        effects: population.streamEffects, alertsRaised: population.streamAlertsRaised, openAlertsAtEnd: population.openAlertsAtEnd,
+        raisedByRule: population.raisedByRule,
+        nsPerInput: samples, cpuNsPerInput: cpuSamples, p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999),
+        maxLatency: Double(latencies.last ?? 0), setupSeconds: setupSeconds, byKind: byKind))
+    if !options.json {
+        let r = results.last!
+        print("  \(people) people: \(grouped(r.perCPUSecond)) inputs per CPU-second (\(formatFixed(r.medianCPUNs, 0)) ns CPU/input), \(grouped(r.perSecond)) inputs/s wall")
+    }
+}
+
+// A month of a busy station, recorded once through a live engine, then replayed into fresh engines.
+var month: BusyMonth?
+var replaySeconds: [Double] = []
+var replayCPUSeconds: [Double] = []
+var replayMatches = true
+if options.days > 0 {
+    let recorded = BusyMonth(days: options.days)
+    month = recorded
+    for _ in 0..<max(1, min(options.rounds, 3)) {
+        var engine = CustodyEngine(layout: recorded.station.layout, start: BusyMonth.start)
+        let began = nanoseconds()
+        let cpuBegan = threadCPUNanoseconds()
+        sink &+= run(recorded.steps, into: &engine)
+        replayCPUSeconds.append(Double(threadCPUNanoseconds() - cpuBegan) / 1e9)
+        replaySeconds.append(Double(nanoseconds() - began) / 1e9)
+        replayMatches = replayMatches && engine == recorded.finalEngine
+    }
+}
+let loadAfter = loadAverage()
+
+let ratio: Double? = {
+    guard let first = results.first, let last = results.last, results.count > 1 else { return nil }
+    return last.medianCPUNs / first.medianCPUNs
+}()
+
+if options.json {
+    var lines: [String] = []
+    for r in results {
+        lines.append("""
+            {"people": \(r.people), "zones": \(r.zones), "inputs": \(r.inputs), "ticks": \(r.ticks), "effects": \(r.effects), \
+            "alerts_raised": \(r.alertsRaised), "rejections": \(r.rejections), "inputs_per_cpu_second": \(Int(r.perCPUSecond)), "cpu_ns_per_input": \(formatFixed(r.medianCPUNs, 1)), \
+            "cpu_ns_per_input_rounds": [\(r.cpuNsPerInput.map { formatFixed($0, 1) }.joined(separator: ", "))], \
+            "inputs_per_second_wall": \(Int(r.perSecond)), "wall_ns_per_input": \(formatFixed(r.medianNs, 1)), \
+            "p50_ns": \(Int(r.p50)), "p99_ns": \(Int(r.p99)), "p999_ns": \(Int(r.p999)), "max_ns": \(Int(r.maxLatency))}
+            """)
+    }
+    var monthJSON = "null"
+    if let month {
+        let sorted = replaySeconds.sorted()
+        monthJSON = """
+            {"days": \(month.days), "custodies": \(month.custodies), "inputs": \(month.steps.count), "ticks": \(month.ticks), \
+            "alerts_raised": \(month.alertsRaised), "replay_seconds": \(formatFixed(sorted[sorted.count / 2], 3)), \
+            "replay_cpu_seconds": \(formatFixed(replayCPUSeconds.sorted()[replayCPUSeconds.count / 2], 3)), \
+            "replay_matches_live_state": \(replayMatches)}
+            """
+    }
+    print("""
+        {"load_average_before": "\(loadBefore)", "load_average_after": "\(loadAfter)", \
+        "ratio_largest_to_smallest": \(ratio.map { formatFixed($0, 2) } ?? "null"), \
+        "populations": [\(lines.joined(separator: ", "))], "month": \(monthJSON)}
+        """)
+} else {
+    print("")
+    print("load average before: \(loadBefore); after: \(loadAfter)")
+    print("")
+    print("| people in custody | zones | inputs (of which ticks) | inputs per CPU-second | CPU ns/input (rounds: min–max) | inputs/s, wall | p50 / p99 / p99.9 latency, wall | alerts raised |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in results {
+        let low = r.cpuNsPerInput.min() ?? 0, high = r.cpuNsPerInput.max() ?? 0
+        print("| \(grouped(Double(r.people))) | \(r.zones) | \(grouped(Double(r.inputs))) (\(grouped(Double(r.ticks)))) | "
+              + "\(grouped(r.perCPUSecond)) | \(formatFixed(r.medianCPUNs, 0)) (\(formatFixed(low, 0))–\(formatFixed(high, 0))) | "
+              + "\(grouped(r.perSecond)) | \(grouped(r.p50)) / \(grouped(r.p99)) / \(grouped(r.p999)) ns | \(grouped(Double(r.alertsRaised))) |")
+    }
+    print("")
+    for r in results {
+        print("alerts raised at \(grouped(Double(r.people))) people, by rule: \(byRule(r.raisedByRule)); open at the end: \(grouped(Double(r.openAlertsAtEnd)))")
+    }
+    for r in results {
+        let total = Double(r.byKind.values.reduce(0) { $0 + $1.nanoseconds })
+        let parts = r.byKind.sorted { $0.value.nanoseconds > $1.value.nanoseconds }.prefix(8).map {
+            "\($0.key) \(formatFixed(100 * Double($0.value.nanoseconds) / total, 0)) % (\(grouped(Double($0.value.count))) × \(grouped(Double($0.value.nanoseconds) / Double($0.value.count))) ns)"
+        }
+        print("time by input at \(grouped(Double(r.people))) people: \(parts.joined(separator: ", "))")
+    }
+    if let ratio, let first = results.first, let last = results.last {
+        print("")
+        print("CPU cost per input, \(grouped(Double(last.people))) people / \(grouped(Double(first.people))) people: \(formatFixed(ratio, 2))×")
+    }
+    if let month {
+        let sorted = replaySeconds.sorted()
+        let median = sorted[sorted.count / 2]
+        print("")
+        print("month of a busy station: \(month.days) days, \(grouped(Double(month.custodies))) custodies, "
+              + "\(grouped(Double(month.steps.count))) inputs (\(grouped(Double(month.ticks))) ticks), \(grouped(Double(month.alertsRaised))) alerts raised")
+        print("alerts raised in the month, by rule: \(byRule(month.raisedByRule))")
+        let cpu = replayCPUSeconds.sorted()[replayCPUSeconds.count / 2]
+        print("replay into a fresh engine: \(formatFixed(median, 2)) s wall, \(formatFixed(cpu, 2)) s CPU (\(grouped(Double(month.steps.count) / cpu)) inputs per CPU-second; "
+              + "wall runs \(sorted.map { formatFixed($0, 2) }.joined(separator: ", ")) s); final state equals the live run's: \(replayMatches)")
+    }
+}
+func kindName(_ input: Input) -> String {
+    switch input {
+    case .tick: return "tick"
+    case .observation(let observation):
+        switch observation {
+        case .tagSeen: return "tag_seen"
+        case .tagLost: return "tag_lost"
+        case .strap: return "strap"
+        case .tagBattery: return "tag_battery"
+        case .accessRequest: return "access_request"
+        case .doorPosition: return "door_position"
+        case .lockState: return "lock_state"
+        case .sensor: return "sensor"
+        case .fire: return "fire"
+        case .recorder: return "recorder"
+        case .device: return "device"
+        }
+    case .command(let command):
+        switch command.action {
+        case .register: return "register"
+        case .welfare: return "welfare"
+        case .release: return "release"
+        case .acknowledgeAlert: return "acknowledge"
+        case .roundLogged: return "round"
+        default: return "other command"
+        }
+    }
+}
+
+func byRule(_ counts: [RuleID: Int]) -> String {
+    counts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \(grouped(Double($0.value)))" }.joined(separator: ", ")
+}
+
+if sink == 42 { print("") }
