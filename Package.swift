@@ -84,6 +84,15 @@ let package = Package(
         .executableTarget(name: "journal-bench", dependencies: ["Journal", "CSQLite"], path: "bench/journal-bench"),
         // Our Modbus client's poll loop and our servers, measured beside libmodbus's C programs and pymodbus.
         .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
+        // The daemon's decision latency, fire release time and per-device poll rate against simulated devices.
+        .executableTarget(
+            name: "daemon-bench",
+            dependencies: [
+                "StationService", "Simulator", "StationConfig", "DeviceProfiles", "FieldBus", "Modbus", "CustodyCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/daemon-bench"
+        ),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),
