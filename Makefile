@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: setup build demo test bench clean release install uninstall check-systemd
+.PHONY: setup build demo test bench bench-daemon clean release install uninstall check-systemd
 
 setup:
 	@scripts/setup
@@ -22,6 +22,11 @@ test: setup
 
 bench: setup
 	@scripts/bench
+
+# The daemon against simulated devices: tag→unlock latency, fire release, CPU/RSS at 60 devices, and the
+# FieldBus poll rate beside libmodbus's C loop (BENCHMARKS.md, "## Daemon").
+bench-daemon: setup
+	@scripts/daemon-bench
 
 clean:
 	rm -rf .build .venv
