@@ -56,6 +56,7 @@ final class BenchStation {
         }
         let file = directory.appendingPathComponent("station.yaml").path
         try Self.yaml(directory: directory.path, line: "\(line)", tcpPort: tcp.port).write(toFile: file, atomically: true, encoding: .utf8)
+        // The reader's power-on flag is already acknowledged, so its first event is a tag read.
         _ = lineA.control("set \(Unit.reader) reset_flag false")
         let (station, _) = try Station.load(file: file, profiles: profiles)
         var logger = Logger(label: "daemon-bench")

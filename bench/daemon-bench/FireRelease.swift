@@ -64,7 +64,8 @@ struct FireRelease {
         throw BenchError("not every lock received its release within 5 s")
     }
 
-    /// Clears the alarm, relocks every door and waits until the daemon has seen both.
+    /// Clears the alarm and waits until the daemon ends its release, then relocks every door with the
+    /// daemon's own `lock_now` and waits for every bond sensor, so the next run starts from locked doors.
     private func clear(after marks: Int) async throws {
         try station.control("set \(BenchStation.Unit.fire) fire_alarm false", on: station.lineA)
         guard await station.timeline.wait(after: marks, timeout: .seconds(5), where: {
