@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: setup build demo test bench bench-core clean release install uninstall check-systemd
+.PHONY: setup build demo test bench bench-core bench-daemon clean release install uninstall check-systemd
 
 setup:
 	@scripts/setup
@@ -26,6 +26,11 @@ bench: setup
 # The rule engine alone: inputs/s at 10, 1,000 and 10,000 people in custody, and a month's replay.
 bench-core:
 	@scripts/core-bench
+
+# The daemon against simulated devices: tag→unlock latency, fire release, CPU/RSS at 60 devices, and the
+# FieldBus poll rate beside libmodbus's C loop (BENCHMARKS.md, "## Daemon").
+bench-daemon: setup
+	@scripts/daemon-bench
 
 clean:
 	rm -rf .build .venv

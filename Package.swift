@@ -87,6 +87,15 @@ let package = Package(
         .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
         // Inputs/s through the rule engine at 10 to 10,000 people in custody, and a month's replay.
         .executableTarget(name: "core-bench", dependencies: ["CustodyCore"], path: "bench/core-bench"),
+        // The daemon's decision latency, fire release time and per-device poll rate against simulated devices.
+        .executableTarget(
+            name: "daemon-bench",
+            dependencies: [
+                "StationService", "Simulator", "StationConfig", "DeviceProfiles", "FieldBus", "Modbus", "CustodyCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "bench/daemon-bench"
+        ),
 
         // Tests (Swift Testing).
         .testTarget(name: "ModbusTests", dependencies: ["Modbus"]),

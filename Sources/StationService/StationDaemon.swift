@@ -27,12 +27,16 @@ public final class StationDaemon: Sendable {
         public var tcpListen: String?
         /// Sees every field event as a bus thread reports it, before it is translated (for measurements).
         public var fieldEventTap: (@Sendable (FieldEvent) -> Void)?
+        /// Sees every door command just before it is handed to the buses (for measurements).
+        public var doorCommandTap: (@Sendable (DoorCommandRecord) -> Void)?
 
         public init(
             station: Station, profiles: ProfileLibrary, timeScale: Double? = nil, unixSocket: String? = nil,
-            tcpListen: String? = nil, fieldEventTap: (@Sendable (FieldEvent) -> Void)? = nil
+            tcpListen: String? = nil, fieldEventTap: (@Sendable (FieldEvent) -> Void)? = nil,
+            doorCommandTap: (@Sendable (DoorCommandRecord) -> Void)? = nil
         ) {
             self.fieldEventTap = fieldEventTap
+            self.doorCommandTap = doorCommandTap
             self.station = station
             self.profiles = profiles
             self.timeScale = timeScale
@@ -52,8 +56,7 @@ public final class StationDaemon: Sendable {
     private let journal: CustodyJournal
     private let sink: JournalingSink
     private let logger: Logger
-    private let tasks = Mutex<[Task<Void, Never>]>([])
-    private let stopped = Mutex(false)
+    private let state = RunState()
 
     /// Opens the journal, replays it and builds every part; nothing polls or listens until `start()`.
     public init(_ configuration: Configuration, logger: Logger) throws(DaemonError) {
@@ -123,7 +126,7 @@ public final class StationDaemon: Sendable {
         } catch {
             throw .configuration("\(station.file): \(error)")
         }
-        let doors = FieldDoors(station: station, buses: buses)
+        let doors = TappedDoors.wrap(FieldDoors(station: station, buses: buses), tap: configuration.doorCommandTap)
         let loop = StationLoop(engine: engine, clock: clock, sink: DoorEffectSink(wrapping: sink, journal: journal, doors: doors))
         loopBox.withLock { $0 = loop }
         self.loop = loop
@@ -173,7 +176,7 @@ public final class StationDaemon: Sendable {
                 try? await Task.sleep(for: .seconds(2))
             }
         }
-        tasks.withLock { $0 += [serving, refresh] }
+        state.tasks.withLock { $0 += [serving, refresh] }
         let port = await api.waitUntilListening()
         journalLifeCycle("start", [
             "station_file": station.file, "replayed_inputs": String(replayedInputs),
@@ -190,19 +193,19 @@ public final class StationDaemon: Sendable {
         let loop = self.loop, logger = self.logger
         let watchdog = Watchdog(schedule: schedule, notifier: notifier) { loop.lastProgress }
         let task = Task { await watchdog.run { event in logger.warning("\(event)") } }
-        tasks.withLock { $0.append(task) }
+        state.tasks.withLock { $0.append(task) }
     }
 
     /// Stops in the safe order and flushes the journal; safe to call twice.
     public func stop() async {
-        guard stopped.withLock({ was in defer { was = true }; return !was }) else { return }
+        guard state.stopped.withLock({ was in defer { was = true }; return !was }) else { return }
         await api.shutdown()
         buses.stop()
         loop.stop()
         journalLifeCycle("stop", ["inputs_applied": String(loop.appliedCount)])
         do { try await sink.waitUntilDurable() } catch { logger.error("journal: last entries not confirmed on disk: \(error)") }
         journal.close()
-        for task in tasks.withLock({ $0 }) { task.cancel() }
+        for task in state.tasks.withLock({ $0 }) { task.cancel() }
         logger.info("stopped; journal flushed")
     }
 
@@ -279,6 +282,14 @@ public final class StationDaemon: Sendable {
             logger.warning("cannot give \(path) to group \(group): \(String(cString: strerror(errno)))")
         }
     }
+}
+
+/// The daemon's background tasks and whether it has stopped. Kept in a box of their own rather than as
+/// `Mutex` properties of the daemon: Swift 6.3.1's optimizer crashes ("Found ownership error") on the
+/// daemon's throwing initializer when the class holds non-copyable stored properties directly.
+private final class RunState: Sendable {
+    let tasks = Mutex<[Task<Void, Never>]>([])
+    let stopped = Mutex(false)
 }
 
 private struct Listener: Sendable {
