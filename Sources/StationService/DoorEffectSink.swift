@@ -1,5 +1,6 @@
 public import CustodyCore
 import CustodyRecording
+import Foundation
 public import Journal
 
 /// Carries out door commands for the station: the field-bus side of the sink.
@@ -23,13 +24,17 @@ public struct DoorOutcome: Sendable, Hashable, Codable {
 
 /// The loop's sink at a station: door effects carried out around an inner sink (the journaling one).
 ///
-/// A fire release is sent to the doors before the inner sink sees the apply, so it never waits for the
-/// disk; every other door command follows the journaling of the input that caused it. Each unlock's
-/// intent, and each door command's outcome, is journaled too.
+/// Door commands go to the buses first, before the input that caused them is encoded and queued for the
+/// journal: the queue is not the disk, so waiting for it bought no safety, only latency (and a fire
+/// release never waits for anything). The journal still reads in causal order — the input, the core's
+/// effects, each unlock's intent, then each command's outcome — because a command's outcome is appended
+/// only after its intent (`order` is held from sending until the intents are queued).
 public final class DoorEffectSink: EffectSink {
     private let inner: any EffectSink
     private let journal: CustodyJournal
     private let doors: any DoorActuator
+    /// Recursive: a command refused at once (no lock, bus closed) completes on the loop thread itself.
+    private let order = NSRecursiveLock()
 
     public init(wrapping inner: any EffectSink, journal: CustodyJournal, doors: any DoorActuator) {
         self.inner = inner
@@ -38,38 +43,36 @@ public final class DoorEffectSink: EffectSink {
     }
 
     public func applied(_ input: Input, at time: Timestamp, outcome: Outcome, engine: CustodyEngine) {
-        let fire = outcome.effects.contains(.door(.releaseAll))
-        if fire { act(on: outcome.effects, at: time) }
-        inner.applied(input, at: time, outcome: outcome, engine: engine)
-        if case .observation(.fire(active: false)) = input { doors.releaseAll(active: false) { _, _ in } }
-        if !fire { act(on: outcome.effects, at: time) }
-    }
-
-    private func act(on effects: [Effect], at time: Timestamp) {
-        let journal = self.journal
-        for effect in effects {
+        var intents: [NewEntry] = []
+        order.lock()
+        for effect in outcome.effects {
             guard case .door(let command) = effect else { continue }
             switch command {
             case .releaseAll:
-                doors.releaseAll(active: true) { door, outcome in
-                    Self.record(outcome, door: door, command: "release", journal: journal)
-                }
+                doors.releaseAll(active: true) { [self] door, result in record(result, door: door, command: "release") }
             case .unlock(let door, let officer):
-                _ = journal.append(NewEntry(
+                doors.unlock(door: door, reason: "for \(officer.rawValue)") { [self] result in
+                    record(result, door: door, command: "unlock")
+                }
+                intents.append(NewEntry(
                     at: time.milliseconds, kind: .doorIntent, subject: .device("door:\(door.rawValue)"),
                     actor: officer.rawValue, json: #"{"command":"unlock"}"#))
-                doors.unlock(door: door, reason: "for \(officer.rawValue)") { outcome in
-                    Self.record(outcome, door: door, command: "unlock", journal: journal)
-                }
             case .keepLocked:
                 break  // the lock stays as it is: nothing is sent, the effect itself is journaled
             }
         }
+        if case .observation(.fire(active: false)) = input { doors.releaseAll(active: false) { _, _ in } }
+        inner.applied(input, at: time, outcome: outcome, engine: engine)
+        if !intents.isEmpty { _ = journal.append(contentsOf: intents) }
+        order.unlock()
     }
 
-    private static func record(_ outcome: DoorOutcome, door: DoorID, command: String, journal: CustodyJournal) {
+    /// A door command's outcome, after its intent (it waits for `applied` to finish queuing).
+    private func record(_ outcome: DoorOutcome, door: DoorID, command: String) {
         let body = RecordCoding.encode(["command": command, "confirmed": outcome.confirmed ? "yes" : "no", "detail": outcome.detail])
+        order.lock()
         _ = journal.append(NewEntry(
             at: UTCMillis.now(), kind: .doorOutcome, subject: .device("door:\(door.rawValue)"), body: body))
+        order.unlock()
     }
 }

@@ -55,6 +55,16 @@ struct DaemonEndToEndTests {
             #expect(write != nil, "the holding door's relay received no unlock")
             #expect(!station.writes.all.contains { $0.unit == Unit.lockInterview }, "only the door beside the reader opens")
             try await station.until("the officer seen in the corridor") { $0.zone(ofOfficer: "o1") == "corridor" }
+            // The journal reads cause before effect: the access request, the unlock's intent, its outcome.
+            var kinds: [EntryKind] = []
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !kinds.contains(.doorOutcome), ContinuousClock.now < deadline {
+                let entries = try JournalReader(path: station.journalPath).entries(kinds: [.observation, .doorIntent, .doorOutcome])
+                let request = entries.lastIndex { $0.bodyText?.contains("access_request") == true }
+                kinds = request.map { Array(entries[$0...]).filter { $0.kind != .observation || $0.bodyText?.contains("access_request") == true }.map(\.kind) } ?? []
+                if !kinds.contains(.doorOutcome) { try await Task.sleep(for: .milliseconds(20)) }
+            }
+            #expect(kinds.starts(with: [.observation, .doorIntent, .doorOutcome]), "\(kinds)")
         }
     }
 
