@@ -113,8 +113,13 @@ final class DaemonTestStation: Sendable {
         ])
         entrance = try SimulatedBus(devices: [try device("door-controller-tcp", 1)])
         writes = WriteLog()
-        rtuServer = try ModbusRTUServer(behavior: RecordingBehavior(bus: rs485, name: "rs485", log: writes))
-        tcpServer = try ModbusTCPServer(behavior: RecordingBehavior(bus: entrance, name: "entrance-tcp", log: writes))
+        let log = writes
+        rtuServer = try ModbusRTUServer(behavior: WriteObservingBus(rs485) { request, at in
+            log.record(.init(bus: "rs485", unit: request.unit, functionCode: request.functionCode, address: request.address, at: at))
+        })
+        tcpServer = try ModbusTCPServer(behavior: WriteObservingBus(entrance) { request, at in
+            log.record(.init(bus: "entrance-tcp", unit: request.unit, functionCode: request.functionCode, address: request.address, at: at))
+        })
         let link = directory.appendingPathComponent("tty-bus").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: rtuServer.terminal.path)
         stationFile = directory.appendingPathComponent("station.yaml").path
@@ -303,26 +308,5 @@ final class WriteLog: Sendable {
                 expired?.resume(returning: nil)
             }.start()
         }
-    }
-}
-
-/// A simulated bus that logs every write it serves.
-struct RecordingBehavior: ModbusServerBehavior {
-    let bus: SimulatedBus
-    let name: String
-    let log: WriteLog
-
-    func store(forUnit unit: Int) -> ModbusDataStore? { bus.store(forUnit: unit) }
-    func fault(for request: ServedRequest) -> ServerFault? { bus.fault(for: request) }
-    func didWrite(_ request: ServedRequest) {
-        bus.didWrite(request)
-        log.record(.init(bus: name, unit: request.unit, functionCode: request.functionCode, address: request.address, at: .now))
-    }
-    func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]? {
-        let reply = bus.vendorReply(for: request, pdu: pdu)
-        if reply != nil {
-            log.record(.init(bus: name, unit: request.unit, functionCode: request.functionCode, address: request.address, at: .now))
-        }
-        return reply
     }
 }

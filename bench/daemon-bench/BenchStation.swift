@@ -46,9 +46,9 @@ final class BenchStation {
                 + [try device("inveo-rfid-mif", Unit.reader), try device("fire-panel-monitor", Unit.fire)])
         lineB = try SimulatedBus(devices: try Unit.locks.map { try device("waveshare-relay-8ch-door", $0) })
         entrance = try SimulatedBus(devices: [try device("door-controller-tcp", 1)])
-        let a = try ModbusRTUServer(behavior: RecordingBus(bus: lineA, name: "rs485-a", recorder: recorder), wire: line)
-        let b = try ModbusRTUServer(behavior: RecordingBus(bus: lineB, name: "rs485-b", recorder: recorder), wire: line)
-        let tcp = try ModbusTCPServer(behavior: RecordingBus(bus: entrance, name: "entrance-tcp", recorder: recorder))
+        let a = try ModbusRTUServer(behavior: WriteObservingBus(lineA, name: "rs485-a", recorder: recorder), wire: line)
+        let b = try ModbusRTUServer(behavior: WriteObservingBus(lineB, name: "rs485-b", recorder: recorder), wire: line)
+        let tcp = try ModbusTCPServer(behavior: WriteObservingBus(entrance, name: "entrance-tcp", recorder: recorder))
         servers = (a, b, tcp)
         for (name, server) in [("tty-a", a), ("tty-b", b)] {
             try FileManager.default.createSymbolicLink(

@@ -36,27 +36,11 @@ final class WriteRecorder: Sendable {
     func all(after index: Int) -> [Write] { writes.withLock { Array($0.dropFirst(index)) } }
 }
 
-/// A simulated bus that records every write it serves, standard or vendor-specific, as it arrives.
-struct RecordingBus: ModbusServerBehavior {
-    let bus: SimulatedBus
-    let name: String
-    let recorder: WriteRecorder
-
-    func store(forUnit unit: Int) -> ModbusDataStore? { bus.store(forUnit: unit) }
-    func fault(for request: ServedRequest) -> ServerFault? { bus.fault(for: request) }
-
-    func didWrite(_ request: ServedRequest) {
-        let at = ContinuousClock.now
-        bus.didWrite(request)
-        recorder.record(.init(bus: name, unit: request.unit, functionCode: request.functionCode, address: request.address, at: at))
-    }
-
-    func vendorReply(for request: ServedRequest, pdu: [UInt8]) -> [UInt8]? {
-        let at = ContinuousClock.now
-        let reply = bus.vendorReply(for: request, pdu: pdu)
-        if reply != nil {
+extension WriteObservingBus {
+    /// A simulated bus whose writes are recorded under `name`.
+    init(_ bus: SimulatedBus, name: String, recorder: WriteRecorder) {
+        self.init(bus) { request, at in
             recorder.record(.init(bus: name, unit: request.unit, functionCode: request.functionCode, address: request.address, at: at))
         }
-        return reply
     }
 }
