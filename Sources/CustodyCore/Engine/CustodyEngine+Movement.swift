@@ -62,10 +62,11 @@ extension CustodyEngine {
         }
     }
 
-    /// Marks a zone, its occupants and the holding rooms watched from it for evaluation.
+    /// Marks the rules that count officers: a zone's supervision, its occupants' escort and
+    /// protection, and the watch of the holding rooms watched from it.
     private mutating func touchAround(_ zone: ZoneID) {
-        touch(.zone(zone))
-        for person in zonePeople[zone] ?? [] { touch(.person(person)) }
-        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched)) }
+        touch(.zone(zone), .supervision)
+        for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
+        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched), .watch) }
     }
 }

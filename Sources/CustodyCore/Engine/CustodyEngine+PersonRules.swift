@@ -1,19 +1,40 @@
 /// Evaluation of everything about one person: clocks, welfare, escort, protection, area boundary, intake.
 extension CustodyEngine {
-    mutating func evaluatePerson(_ id: PersonID, _ next: inout NextChange) {
-        guard let person = people[id], !person.isReleased else { return }
-        checkMeasureClock(person, &next)
-        checkVulnerable(person, &next)
-        checkDetentionDuties(person, &next)
-        checkAbsoluteClock(person, &next)
-        checkChainedSummons(person, &next)
-        checkWaterAndMeals(person, &next)
-        checkQuestioningAndRest(person, &next)
-        checkBedding(person, &next)
-        checkEscort(person, &next)
-        checkProtection(person, &next)
-        checkAreaBoundary(person, &next)
-        checkIntake(person, &next)
+    mutating func evaluatePerson(_ id: PersonID, _ families: RuleFamilies, _ next: inout NextChange) {
+        guard let person = people[id], !person.isReleased else {
+            personFamilyNext.removeValue(forKey: id)
+            return
+        }
+        let known = personFamilyNext[id]
+        let run = known == nil ? RuleFamilies.all : families
+        var found = known ?? FamilyDeadlines()
+        // The order of the checks is the order of their effects; a group's checks are spread over it.
+        var personal = NextChange(after: now)
+        var officers = NextChange(after: now)
+        let personalRuns = run.contains(.personal)
+        if personalRuns {
+            checkMeasureClock(person, &personal)
+            checkVulnerable(person, &personal)
+            checkDetentionDuties(person, &personal)
+            checkAbsoluteClock(person, &personal)
+            checkChainedSummons(person, &personal)
+            checkWaterAndMeals(person, &personal)
+            checkQuestioningAndRest(person, &personal)
+            checkBedding(person, &personal)
+        }
+        if run.contains(.officers) {
+            checkEscort(person, &officers)
+            checkProtection(person, &officers)
+            found[0] = officers.time
+        }
+        if personalRuns {
+            checkAreaBoundary(person, &personal)
+            checkIntake(person, &personal)
+            found[1] = personal.time
+        }
+        next.consider(found[0])
+        next.consider(found[1])
+        personFamilyNext[id] = found
     }
 
     /// A warning at `due`, critical `welfareEscalation` later.
