@@ -13,15 +13,18 @@ extension CustodyEngine {
                 zoneTally.removeValue(forKey: from)
                 occupiedSince.removeValue(forKey: from)
                 lastRound.removeValue(forKey: from)
+                touch(.zone(from))
+            } else {
+                touch(.zone(from), .occupants)
             }
-            touch(.zone(from))
             if index.kind(of: from) == .interview { person.lastLeftInterview = now }
         }
         if let zone {
-            if zonePeople[zone] == nil { occupiedSince[zone] = now }
+            let wasEmpty = zonePeople[zone] == nil
+            if wasEmpty { occupiedSince[zone] = now }
             zonePeople[zone, default: []].insert(id)
             zoneTally[zone, default: ZoneTally()].add(person, parameters)
-            touch(.zone(zone))
+            touch(.zone(zone), wasEmpty ? .all : .occupants)
             let kind = index.kind(of: zone)
             if kind == .interview {
                 let resumed = person.lastLeftInterview.map { now - $0 < parameters.questioningBreak } ?? false
@@ -33,7 +36,7 @@ extension CustodyEngine {
         person.zone = zone
         person.zoneSince = zone == nil ? nil : now
         people[id] = person
-        touch(.person(id))
+        touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }
             if let zone { touchOfflineReaders(in: zone) }

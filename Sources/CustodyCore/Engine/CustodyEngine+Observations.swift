@@ -15,6 +15,7 @@ extension CustodyEngine {
                     person.seenOnce = true
                     person.clockStart = min(person.clockStart, now)
                     people[id] = person
+                    touch(.person(id))
                 }
                 move(person: id, to: zone)
             }

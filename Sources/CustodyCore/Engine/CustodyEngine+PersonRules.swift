@@ -8,32 +8,39 @@ extension CustodyEngine {
         let known = personFamilyNext[id]
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
-        // The order of the checks is the order of their effects; a group's checks are spread over it.
-        var personal = NextChange(after: now)
+        // The order of the checks is the order of their effects; the groups' checks interleave.
         var officers = NextChange(after: now)
-        let personalRuns = run.contains(.personal)
-        if personalRuns {
-            checkMeasureClock(person, &personal)
-            checkVulnerable(person, &personal)
-            checkDetentionDuties(person, &personal)
-            checkAbsoluteClock(person, &personal)
-            checkChainedSummons(person, &personal)
-            checkWaterAndMeals(person, &personal)
-            checkQuestioningAndRest(person, &personal)
-            checkBedding(person, &personal)
+        var presence = NextChange(after: now)
+        var clocks = NextChange(after: now)
+        let officersRun = run.contains(.officers)
+        let presenceRuns = run.contains(.presence)
+        let clocksRun = run.contains(.clocks)
+        if clocksRun { checkMeasureClock(person, &clocks) }
+        if presenceRuns { checkVulnerable(person, &presence) }
+        if clocksRun {
+            checkDetentionDuties(person, &clocks)
+            checkAbsoluteClock(person, &clocks)
+            checkChainedSummons(person, &clocks)
+            checkWaterAndMeals(person, &clocks)
+            found[2] = clocks.time
         }
-        if run.contains(.officers) {
+        if presenceRuns {
+            checkQuestioningAndRest(person, &presence)
+            checkBedding(person, &presence)
+        }
+        if officersRun {
             checkEscort(person, &officers)
             checkProtection(person, &officers)
             found[0] = officers.time
         }
-        if personalRuns {
-            checkAreaBoundary(person, &personal)
-            checkIntake(person, &personal)
-            found[1] = personal.time
+        if presenceRuns {
+            checkAreaBoundary(person, &presence)
+            checkIntake(person, &presence)
+            found[1] = presence.time
         }
         next.consider(found[0])
         next.consider(found[1])
+        next.consider(found[2])
         personFamilyNext[id] = found
     }
 

@@ -21,14 +21,19 @@ struct RuleFamilies: OptionSet, Sendable, Hashable {
     static let occupancy = RuleFamilies(rawValue: 1 << 2)
     /// SUP-03: the watch post and rounds.
     static let watch = RuleFamilies(rawValue: 1 << 3)
-    /// ENV-01 and VIT-01.
+    /// ENV-01 and VIT-01 (they depend on a room's people only through whether it is occupied).
     static let environment = RuleFamilies(rawValue: 1 << 4)
+    /// The zone groups that count the people in a room.
+    static let occupants: RuleFamilies = [.supervision, .separation, .occupancy, .watch]
 
     // Person groups.
     /// ESC-01 and PROT-01: the rules that count the officers (and recorders) around a person.
     static let officers = RuleFamilies(rawValue: 1 << 0)
-    /// Every other rule about a person.
-    static let personal = RuleFamilies(rawValue: 1 << 1)
+    /// The rules about where a person is (CLK-04 holding, WEL-02 questioning, WEL-03, ZONE-01, FLOW-01).
+    static let presence = RuleFamilies(rawValue: 1 << 1)
+    /// The clocks and welfare timers, which do not depend on where the person is (CLK-01 to -03 and
+    /// -05 to -07, WEL-01).
+    static let clocks = RuleFamilies(rawValue: 1 << 2)
 }
 
 /// The next change each group of a target found when it last ran (one slot per group).
