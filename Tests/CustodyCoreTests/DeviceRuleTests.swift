@@ -17,6 +17,7 @@ struct DeviceRuleTests {
             ZoneCount(zone: "corridor", count: 1), ZoneCount(zone: "holding-1", count: 1), ZoneCount(zone: nil, count: 1),
         ])))
         #expect(h.level(AlertKey(.fire01, "fire")) == .alarm)
+        h.advance(.seconds(2))
         #expect(h.level(AlertKey(.fire01, "lock_not_released", door: "d-holding-1")) == .alarm)
         h.observe(.lockState(door: "d-holding-1", locked: false))
         #expect(h.level(AlertKey(.fire01, "lock_not_released", door: "d-holding-1")) == nil)
@@ -25,6 +26,40 @@ struct DeviceRuleTests {
         h.observe(.fire(active: false))
         #expect(h.level(AlertKey(.fire01, "fire")) == nil)
         #expect(h.level(AlertKey(.zone01, "left_area", person: "p2")) == .alarm)
+    }
+
+    @Test func fireLockReadBackHasAGrace() {
+        let lock = AlertKey(.fire01, "lock_not_released", door: "d-holding-1")
+        // Read back released within the grace: nothing is raised.
+        var h = Harness()
+        h.observe(.lockState(door: "d-holding-1", locked: true))
+        h.advance(.minutes(1))
+        let fireAt = h.time
+        h.observe(.fire(active: true))
+        #expect(h.level(lock) == nil, "no lock can have been released and read back yet")
+        #expect(h.engine.nextDeadline == fireAt + .seconds(2), "the end of the grace wakes the engine")
+        h.advance(.seconds(1))
+        h.observe(.lockState(door: "d-holding-1", locked: false))
+        h.advance(.minutes(1))
+        #expect(h.level(lock) == nil)
+        #expect(h.history(lock).isEmpty)
+
+        // Still locked when the grace ends: the alarm is raised by the tick, not by a new input.
+        var g = Harness()
+        g.observe(.lockState(door: "d-holding-1", locked: true))
+        g.advance(.minutes(1))
+        let start = g.time
+        g.observe(.fire(active: true))
+        g.time = start + TimeSpan(milliseconds: 1_999)
+        g.apply(.tick)
+        #expect(g.level(lock) == nil)
+        #expect(g.engine.nextDeadline == start + .seconds(2))
+        g.time = start + .seconds(2)
+        g.apply(.tick)
+        #expect(g.level(lock) == .alarm)
+        #expect(g.log.contains { $0.0 == start + .seconds(2) && $0.1 == .raiseAlert(g.engine.alert(lock)!) })
+        g.observe(.fire(active: false))
+        #expect(g.level(lock) == nil)
     }
 
     @Test func wristbandIntegrity() {

@@ -51,4 +51,27 @@ struct KeyHashingTests {
         ]
         #expect(keys.count == 5)
     }
+
+    @Test func largeTablesFindEveryKeyBuiltAgain() {
+        // Dictionaries hash identifiers and keys by their cached hashes: equal values must land on
+        // equal hashes, whichever table (and seed) they are in, and distinct ones must stay apart.
+        var byPerson: [PersonID: Int] = [:]
+        var keys: Set<AlertKey> = []
+        for n in 0..<5_000 {
+            byPerson[PersonID("p\(n)")] = n
+            keys.insert(AlertKey(.wel01, "water", person: PersonID("p\(n)")))
+            keys.insert(AlertKey(.env01, "humidity", zone: ZoneID("z\(n % 97)"), device: DeviceID("s\(n)")))
+        }
+        #expect(byPerson.count == 5_000)
+        #expect(keys.count == 10_000)
+        for n in stride(from: 0, to: 5_000, by: 7) {
+            #expect(byPerson[PersonID(String("p\(n)"))] == n)
+            #expect(keys.contains(AlertKey(.wel01, "water", person: PersonID("p\(n)"))))
+            #expect(!keys.contains(AlertKey(.wel01, "meal", person: PersonID("p\(n)"))))
+            #expect(AlertKey(.wel01, "water", person: PersonID(String("p\(n)"))).hashValue == AlertKey(.wel01, "water", person: PersonID("p\(n)")).hashValue)
+        }
+        let copy = Dictionary(uniqueKeysWithValues: byPerson.filter { $0.value % 2 == 0 }.map { ($0.key, $0.value) })
+        #expect(copy.count == 2_500)
+        #expect(copy[PersonID("p42")] == 42)
+    }
 }

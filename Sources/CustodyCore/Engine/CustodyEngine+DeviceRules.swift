@@ -25,9 +25,13 @@ extension CustodyEngine {
             heldOpen
                 ? Finding(level: .warn, message: "door \(id) held open over \(parameters.doorHeldOpenGrace)", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
                 : nil, &next)
+        // The release needs time to be read back: a lock still reading locked the moment the fire
+        // starts is not yet a finding; one still reading locked `fireReleaseConfirm` later is.
+        let lockKey = AlertKey(.fire01, "lock_not_released", door: id)
+        let notReleased = graced(lockKey, active: isFireActive && state.locked == true, grace: parameters.fireReleaseConfirm, &next)
         reconcile(
-            AlertKey(.fire01, "lock_not_released", door: id),
-            isFireActive && state.locked == true
+            lockKey,
+            notReleased
                 ? Finding(level: .alarm, message: "fire: lock of door \(id) still reads locked; release it by hand", facts: [])
                 : nil, &next)
     }

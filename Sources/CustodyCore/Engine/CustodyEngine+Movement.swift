@@ -13,15 +13,18 @@ extension CustodyEngine {
                 zoneTally.removeValue(forKey: from)
                 occupiedSince.removeValue(forKey: from)
                 lastRound.removeValue(forKey: from)
+                touch(.zone(from))
+            } else {
+                touch(.zone(from), .occupants)
             }
-            touch(.zone(from))
             if index.kind(of: from) == .interview { person.lastLeftInterview = now }
         }
         if let zone {
-            if zonePeople[zone] == nil { occupiedSince[zone] = now }
+            let wasEmpty = zonePeople[zone] == nil
+            if wasEmpty { occupiedSince[zone] = now }
             zonePeople[zone, default: []].insert(id)
             zoneTally[zone, default: ZoneTally()].add(person, parameters)
-            touch(.zone(zone))
+            touch(.zone(zone), wasEmpty ? .all : .occupants)
             let kind = index.kind(of: zone)
             if kind == .interview {
                 let resumed = person.lastLeftInterview.map { now - $0 < parameters.questioningBreak } ?? false
@@ -33,7 +36,7 @@ extension CustodyEngine {
         person.zone = zone
         person.zoneSince = zone == nil ? nil : now
         people[id] = person
-        touch(.person(id))
+        touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }
             if let zone { touchOfflineReaders(in: zone) }
@@ -62,10 +65,11 @@ extension CustodyEngine {
         }
     }
 
-    /// Marks a zone, its occupants and the holding rooms watched from it for evaluation.
+    /// Marks the rules that count officers: a zone's supervision, its occupants' escort and
+    /// protection, and the watch of the holding rooms watched from it.
     private mutating func touchAround(_ zone: ZoneID) {
-        touch(.zone(zone))
-        for person in zonePeople[zone] ?? [] { touch(.person(person)) }
-        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched)) }
+        touch(.zone(zone), .supervision)
+        for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
+        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched), .watch) }
     }
 }

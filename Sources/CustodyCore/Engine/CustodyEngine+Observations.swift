@@ -15,6 +15,7 @@ extension CustodyEngine {
                     person.seenOnce = true
                     person.clockStart = min(person.clockStart, now)
                     people[id] = person
+                    touch(.person(id))
                 }
                 move(person: id, to: zone)
             }
@@ -54,14 +55,15 @@ extension CustodyEngine {
         case .sensor(let device, let quantity, let value):
             guard let zone = index.deviceZone[device] else { return Rejection(.unknownZone, "no sensor \(device) in the station layout") }
             sensors[device, default: SensorState()].record(quantity, value, at: now, window: parameters.co2MeanWindow)
-            touch(.zone(zone))
+            touch(.zone(zone), .environment)
         case .fire(let active):
             handleFire(active)
         case .recorder(let device, let running):
             if running { runningRecorders.insert(device) } else { runningRecorders.remove(device) }
             if let zone = index.deviceZone[device] {
-                touch(.zone(zone))
-                for person in zonePeople[zone] ?? [] { touch(.person(person)) }
+                // A recorder counts only for REC-01 and the relaxed escort.
+                touch(.zone(zone), .supervision)
+                for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
             }
         case .device(let device, let online):
             if online { offlineDevices.remove(device) } else { offlineDevices.insert(device) }

@@ -1,19 +1,47 @@
 /// Evaluation of everything about one person: clocks, welfare, escort, protection, area boundary, intake.
 extension CustodyEngine {
-    mutating func evaluatePerson(_ id: PersonID, _ next: inout NextChange) {
-        guard let person = people[id], !person.isReleased else { return }
-        checkMeasureClock(person, &next)
-        checkVulnerable(person, &next)
-        checkDetentionDuties(person, &next)
-        checkAbsoluteClock(person, &next)
-        checkChainedSummons(person, &next)
-        checkWaterAndMeals(person, &next)
-        checkQuestioningAndRest(person, &next)
-        checkBedding(person, &next)
-        checkEscort(person, &next)
-        checkProtection(person, &next)
-        checkAreaBoundary(person, &next)
-        checkIntake(person, &next)
+    mutating func evaluatePerson(_ id: PersonID, _ families: RuleFamilies, _ next: inout NextChange) {
+        guard let person = people[id], !person.isReleased else {
+            personFamilyNext.removeValue(forKey: id)
+            return
+        }
+        let known = personFamilyNext[id]
+        let run = known == nil ? RuleFamilies.all : families
+        var found = known ?? FamilyDeadlines()
+        // The order of the checks is the order of their effects; the groups' checks interleave.
+        var officers = NextChange(after: now)
+        var presence = NextChange(after: now)
+        var clocks = NextChange(after: now)
+        let officersRun = run.contains(.officers)
+        let presenceRuns = run.contains(.presence)
+        let clocksRun = run.contains(.clocks)
+        if clocksRun { checkMeasureClock(person, &clocks) }
+        if presenceRuns { checkVulnerable(person, &presence) }
+        if clocksRun {
+            checkDetentionDuties(person, &clocks)
+            checkAbsoluteClock(person, &clocks)
+            checkChainedSummons(person, &clocks)
+            checkWaterAndMeals(person, &clocks)
+            found[2] = clocks.time
+        }
+        if presenceRuns {
+            checkQuestioningAndRest(person, &presence)
+            checkBedding(person, &presence)
+        }
+        if officersRun {
+            checkEscort(person, &officers)
+            checkProtection(person, &officers)
+            found[0] = officers.time
+        }
+        if presenceRuns {
+            checkAreaBoundary(person, &presence)
+            checkIntake(person, &presence)
+            found[1] = presence.time
+        }
+        next.consider(found[0])
+        next.consider(found[1])
+        next.consider(found[2])
+        personFamilyNext[id] = found
     }
 
     /// A warning at `due`, critical `welfareEscalation` later.

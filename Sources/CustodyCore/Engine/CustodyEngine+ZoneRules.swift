@@ -1,14 +1,39 @@
 /// Evaluation of everything about one zone: supervision, recording, separation, occupancy,
 /// watch and rounds, environment and vital signs.
 extension CustodyEngine {
-    mutating func evaluateZone(_ id: ZoneID, _ next: inout NextChange) {
+    mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
         guard let zone = index.zones[id] else { return }
         let tally = zoneTally[id] ?? ZoneTally()
-        checkSupervision(zone, tally, &next)
-        checkSeparation(zone, tally, &next)
-        checkOccupancy(zone, tally, &next)
-        checkWatch(zone, tally, &next)
-        checkEnvironment(zone, occupied: tally.count > 0, &next)
+        let known = zoneFamilyNext[id]
+        let run = known == nil ? RuleFamilies.all : families
+        var found = known ?? FamilyDeadlines()
+        if run.contains(.supervision) {
+            var part = NextChange(after: now)
+            checkSupervision(zone, tally, &part)
+            found[0] = part.time
+        }
+        if run.contains(.separation) {
+            var part = NextChange(after: now)
+            checkSeparation(zone, tally, &part)
+            found[1] = part.time
+        }
+        if run.contains(.occupancy) {
+            var part = NextChange(after: now)
+            checkOccupancy(zone, tally, &part)
+            found[2] = part.time
+        }
+        if run.contains(.watch) {
+            var part = NextChange(after: now)
+            checkWatch(zone, tally, &part)
+            found[3] = part.time
+        }
+        if run.contains(.environment) {
+            var part = NextChange(after: now)
+            checkEnvironment(zone, occupied: tally.count > 0, &part)
+            found[4] = part.time
+        }
+        for slot in 0..<5 { next.consider(found[slot]) }
+        zoneFamilyNext[id] = found
     }
 
     func isRecording(_ zone: ZoneID) -> Bool {

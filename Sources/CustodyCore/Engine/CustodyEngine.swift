@@ -38,9 +38,14 @@ public struct CustodyEngine: Sendable, Equatable {
     var conditionKeys = SubjectKeys()
     var deadlines = DeadlineQueue<EvaluationTarget>()
     var effects: [Effect] = []
-    var dirty: Set<EvaluationTarget> = []
+    /// The targets the input touched, with the rule groups it may have changed.
+    var dirty: [EvaluationTarget: RuleFamilies] = [:]
     /// A reused buffer for sorting `dirty` (always empty between inputs).
-    var pendingTargets: [EvaluationTarget] = []
+    var pendingTargets: [(EvaluationTarget, RuleFamilies)] = []
+    /// Per zone and per person, the next change each rule group found when it last ran
+    /// (derived from the rest of the state; see `RuleFamilies`).
+    var zoneFamilyNext: [ZoneID: FamilyDeadlines] = [:]
+    var personFamilyNext: [PersonID: FamilyDeadlines] = [:]
 
     /// An engine for `layout`, with no one in the area, starting at `start`.
     public init(layout: StationLayout, parameters: RuleParameters = .defaults, start: Timestamp = Timestamp(milliseconds: 0)) {
@@ -96,22 +101,22 @@ public struct CustodyEngine: Sendable, Equatable {
     /// Evaluates the targets the input touched, in a fixed order.
     private mutating func evaluateDirty() {
         guard !dirty.isEmpty else { return }
-        if dirty.count == 1, let target = dirty.first {
+        if dirty.count == 1, let (target, families) = dirty.first {
             dirty.removeAll(keepingCapacity: true)
-            evaluate(target)
+            evaluate(target, families)
             return
         }
         var targets = pendingTargets
         pendingTargets = []
-        targets.append(contentsOf: dirty)
-        targets.sort()
+        for entry in dirty { targets.append(entry) }
+        targets.sort { $0.0 < $1.0 }
         dirty.removeAll(keepingCapacity: true)
-        for target in targets { evaluate(target) }
+        for (target, families) in targets { evaluate(target, families) }
         targets.removeAll(keepingCapacity: true)
         pendingTargets = targets
     }
 
-    mutating func evaluate(_ target: EvaluationTarget) {
+    mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
         var next = NextChange(after: now)
         let subject = AlertSubject(target)
         alertKeys.enter(subject)
@@ -122,8 +127,8 @@ public struct CustodyEngine: Sendable, Equatable {
         }
         switch target {
         case .station: evaluateStation(&next)
-        case .person(let id): evaluatePerson(id, &next)
-        case .zone(let id): evaluateZone(id, &next)
+        case .person(let id): evaluatePerson(id, families, &next)
+        case .zone(let id): evaluateZone(id, families, &next)
         case .door(let id): evaluateDoor(id, &next)
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
@@ -131,8 +136,9 @@ public struct CustodyEngine: Sendable, Equatable {
         deadlines.schedule(target, at: next.time)
     }
 
-    mutating func touch(_ target: EvaluationTarget) {
-        dirty.insert(target)
+    /// Marks `target` for evaluation after the input: all its rules, or only `families`.
+    mutating func touch(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
+        dirty[target, default: []].formUnion(families)
     }
 
     public static func == (lhs: CustodyEngine, rhs: CustodyEngine) -> Bool {

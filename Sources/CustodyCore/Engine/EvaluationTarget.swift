@@ -19,6 +19,18 @@ enum EvaluationTarget: Sendable, Hashable, Comparable {
         }
     }
 
+    /// The case and the identifier's cached hash, mixed directly (see `mixHash`).
+    func _rawHashValue(seed: Int) -> Int {
+        switch self {
+        case .station: mixHash(0, seed: seed)
+        case .person(let id): mixHash(id.cachedHash &+ 1, seed: seed)
+        case .zone(let id): mixHash(id.cachedHash &+ 2, seed: seed)
+        case .door(let id): mixHash(id.cachedHash &+ 3, seed: seed)
+        case .tag(let id): mixHash(id.cachedHash &+ 4, seed: seed)
+        case .device(let id): mixHash(id.cachedHash &+ 5, seed: seed)
+        }
+    }
+
     /// Station first, then people, zones, doors, tags and devices, each by identifier.
     static func < (lhs: EvaluationTarget, rhs: EvaluationTarget) -> Bool {
         switch (lhs, rhs) {

@@ -43,6 +43,14 @@ public struct AlertKey: Sendable, Hashable, Comparable, Codable, CustomStringCon
         }
     }
 
+    /// The same fields as `hash(into:)`, mixed directly (see `mixHash`).
+    public func _rawHashValue(seed: Int) -> Int {
+        let utf8 = condition.utf8
+        let subject = person?.cachedHash ?? zone?.cachedHash ?? door?.cachedHash ?? tag?.cachedHash ?? device?.cachedHash ?? 0
+        let shape = Int(rule.rank) &<< 24 | (utf8.count &<< 8 | Int(utf8.last ?? 0))
+        return mixHash(subject &+ mixHash(shape, seed: 0), seed: seed)
+    }
+
     /// Every field equal; the subjects (whose identifiers compare by cached hash first) before the condition text.
     public static func == (lhs: AlertKey, rhs: AlertKey) -> Bool {
         lhs.rule == rhs.rule && lhs.person == rhs.person && lhs.zone == rhs.zone && lhs.door == rhs.door

@@ -44,6 +44,15 @@ public struct Identifier<Subject>: Sendable, Hashable, Comparable, Codable, Cust
         hasher.combine(hashCode)
     }
 
+    /// What dictionaries and sets ask for: the cached text hash, mixed with the table's seed, without
+    /// running `Hasher` again over a value that is already a hash.
+    public func _rawHashValue(seed: Int) -> Int {
+        mixHash(hashCode, seed: seed)
+    }
+
+    /// The cached hash of the text, for the engine's keys that hash by an identifier.
+    var cachedHash: Int { hashCode }
+
     public var description: String { rawValue }
 }
 

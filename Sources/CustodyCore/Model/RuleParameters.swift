@@ -60,6 +60,8 @@ public struct RuleParameters: Sendable, Hashable, Codable {
     public var tagUnseenGrace = TimeSpan.seconds(30)
     public var tagBatteryLowPercent = 20.0
     public var doorHeldOpenGrace = TimeSpan.seconds(30)
+    /// FIRE-01: how long after the fire starts a lock may still read locked before it is reported.
+    public var fireReleaseConfirm = TimeSpan.seconds(2)
     public var temperatureWarn = 16.0...28.0
     public var temperatureAlarm = 14.0...30.0
     public var humidityWarn = 30.0...80.0

@@ -72,6 +72,7 @@ extension RuleParameters {
         case ("DEV-01", "tag_unseen_seconds"): tagUnseenGrace = span
         case ("DEV-01", "tag_battery_percent"): tagBatteryLowPercent = number
         case ("DEV-01", "held_open_seconds"): doorHeldOpenGrace = span
+        case ("FIRE-01", "release_confirm_seconds"): fireReleaseConfirm = span
         case ("ENV-01", "temperature_warn_min_degc"): temperatureWarn = number...max(number, temperatureWarn.upperBound)
         case ("ENV-01", "temperature_warn_max_degc"): temperatureWarn = min(number, temperatureWarn.lowerBound)...number
         case ("ENV-01", "temperature_alarm_min_degc"): temperatureAlarm = number...max(number, temperatureAlarm.upperBound)
@@ -88,7 +89,7 @@ extension RuleParameters {
         case ("VIT-01", "pulse_max_per_minute"): pulseNormal = min(number, pulseNormal.lowerBound)...number
         case ("VIT-01", "duration_seconds"): vitalGrace = span
         default:
-            // DEV-01 offline_after_misses and FIRE-01 release_confirm_seconds belong to the field buses.
+            // DEV-01 offline_after_misses belongs to the field buses.
             break
         }
     }
