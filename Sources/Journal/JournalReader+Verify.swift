@@ -17,6 +17,13 @@ extension JournalReader {
         var previous = ChainHash.genesis
         var checked: Int64 = 0
         let pageSize = 20_000
+        // The head first: the writer moves it in the same transaction as the entries it covers, so every
+        // entry up to it exists now, and entries a running daemon appends while the walk goes on only
+        // lengthen the chain (a live journal verifies without a false "missing").
+        let head = try read { database throws(JournalError) in
+            try database.statement("SELECT seq, hash FROM chain_head WHERE id = 1").rows { ($0.int64(0), $0.blob(1)) }.first
+        }
+        var hashAtHead: Data?
         while true {
             let from = expectedSeq - 1
             let page = try read { database throws(JournalError) in
@@ -45,6 +52,7 @@ extension JournalReader {
                                              problem: .rewritten(seq: row.seq))
                 }
                 previous = hash
+                if row.seq == head?.0 { hashAtHead = hash }
                 expectedSeq += 1
             }
             if page.count < pageSize { break }
@@ -53,15 +61,12 @@ extension JournalReader {
         if lastAnchor > last {
             return ChainVerification(entriesChecked: checked, lastIntactSeq: last, problem: .missing(seq: last + 1))
         }
-        let head = try read { database throws(JournalError) in
-            try database.statement("SELECT seq, hash FROM chain_head WHERE id = 1").rows { ($0.int64(0), $0.blob(1)) }.first
-        }
         if let head {
             if head.0 > last {
                 return ChainVerification(entriesChecked: checked, lastIntactSeq: last, problem: .missing(seq: last + 1))
             }
-            if head.0 == last, head.1 != previous {
-                return ChainVerification(entriesChecked: checked, lastIntactSeq: last - 1, problem: .altered(seq: last))
+            if head.1 != hashAtHead {
+                return ChainVerification(entriesChecked: checked, lastIntactSeq: head.0 - 1, problem: .altered(seq: head.0))
             }
         } else if last > 0 {
             return ChainVerification(entriesChecked: checked, lastIntactSeq: last, problem: .missing(seq: last + 1))

@@ -29,6 +29,31 @@ struct TamperTests {
 
     static let dropTriggers = "DROP TRIGGER entries_no_update; DROP TRIGGER entries_no_delete;"
 
+    @Test func aJournalBeingWrittenVerifiesIntactWhileItGrows() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path("live.db")
+        let journal = try CustodyJournal(path: path)
+        _ = try journal.appendAndWait(Sample.observations(200))
+        let writing = Thread {
+            for round in 0..<400 { _ = try? journal.appendAndWait([Sample.observation(1_000 + round)]) }
+        }
+        writing.start()
+        let reader = try JournalReader(path: path)
+        var checks = 0
+        var grew = false
+        let first = try reader.lastSeq()
+        while checks < 200 {
+            let verification = try reader.verify()
+            #expect(verification.isIntact, "check \(checks) of a live journal: \(verification)")
+            if !verification.isIntact { break }
+            grew = grew || verification.entriesChecked > first
+            checks += 1
+        }
+        #expect(grew, "the writer appended while the chain was walked")
+        while try reader.lastSeq() < 600 { usleep(1_000) }
+        journal.close()
+    }
+
     @Test func triggersRefuseUpdatesAndDeletes() throws {
         let directory = TemporaryDirectory()
         let path = try Self.journal(entries: 10, in: directory)
