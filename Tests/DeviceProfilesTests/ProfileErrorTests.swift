@@ -98,6 +98,10 @@ struct ProfileErrorTests {
             testDescription: "5 FC6 on a coil",
             yaml: door([("fc: 5", "fc: 6")]),
             expected: "test.yaml:12:17: commands.unlock.write.fc: expected function code 5 or 15 for a coil, got 6"),
+        Case(
+            testDescription: "5 unknown command role",
+            yaml: door([("within_ms: 1000}", "within_ms: 1000}\n    requires_role: admin")]),
+            expected: "test.yaml:15:20: commands.unlock.requires_role: expected one of operator, technician, got 'admin'"),
         // 6. Limits.
         Case(
             testDescription: "6 too many registers per read",

@@ -132,6 +132,24 @@ struct APIDiagnosticsTests {
         }
     }
 
+    @Test func aCommandsRequiredRoleDecidesWhoMaySendItOverTCP() async throws {
+        try await DaemonTestStation.with { station in
+            let technician = station.tcp(.technician), supervisor = station.tcp(.supervisor)
+            let refused = try await technician.post("/v1/devices/lock-interview/commands", json: ["command": "unlock"])
+            #expect(refused.status == 403, "a door is an operator's (requires_role: operator): \(refused.body)")
+            #expect(refused.body.contains("operate"), "\(refused.body)")
+            #expect(try JournalReader(path: station.journalPath).entries(kinds: [.doorIntent]).isEmpty, "nothing sent, nothing journaled")
+            #expect(try await supervisor.post("/v1/devices/lock-interview/commands", json: ["command": "unlock"]).status == 200)
+
+            let calibration = try await technician.post("/v1/devices/co2-holding/commands", json: ["command": "clear_acknowledgement"])
+            #expect(calibration.status == 200, "a sensor's maintenance is a technician's: \(calibration.body)")
+            #expect(try await technician.post("/v1/devices/reader-entrance/commands", json: ["command": "beep_accept"]).status == 200,
+                    "a command without requires_role is anyone's with diagnostics")
+            #expect(try await station.tcp(.officer).post("/v1/devices/lock-interview/commands", json: ["command": "lock_now"]).status == 403,
+                    "an officer has no diagnostics: doors open for an officer's tag at the reader")
+        }
+    }
+
     @Test func diagnosticsAreForTechniciansAndSupervisorsAndNeedFieldBuses() async throws {
         try await APITestStation.with { station in
             for role in [APIRole.technician, .supervisor] {

@@ -42,6 +42,8 @@ final class DaemonTestStation: Sendable {
     private let tcpServer: ModbusTCPServer
     let stationFile: String
     private let daemonBox = Mutex<StationDaemon?>(nil)
+    /// The daemon's TCP API port (bound to port 0), with the bearer tokens of `APITestStation.tokens`.
+    private let tcpPortBox = Mutex<Int?>(nil)
 
     var daemon: StationDaemon { daemonBox.withLock { $0! } }
     var socketPath: String { directory.appendingPathComponent("api.sock").path }
@@ -147,9 +149,11 @@ final class DaemonTestStation: Sendable {
         let (station, _) = try Station.load(file: stationFile, profiles: Self.profiles, environment: ["E2E_DIR": directory.path])
         var logger = Logger(label: "custodyd.e2e")
         logger.logLevel = .error
-        let daemon = try StationDaemon(.init(station: station, profiles: Self.profiles, timeScale: timeScale), logger: logger)
+        let daemon = try StationDaemon(
+            .init(station: station, profiles: Self.profiles, timeScale: timeScale, tcpListen: "127.0.0.1:0"), logger: logger)
         daemonBox.withLock { $0 = daemon }
-        try await daemon.start()
+        let port = try await daemon.start()
+        tcpPortBox.withLock { $0 = port }
     }
 
     func stopDaemon() async {
@@ -176,6 +180,11 @@ final class DaemonTestStation: Sendable {
 
     /// An API client on the daemon's Unix socket.
     var local: APITestClient { APITestClient(endpoint: .unix(socketPath)) }
+
+    /// An API client on the daemon's TCP listener with `role`'s bearer token (none for `nil`).
+    func tcp(_ role: APIRole?) -> APITestClient {
+        APITestClient(endpoint: .tcp(tcpPortBox.withLock { $0 } ?? 0), token: role.flatMap { APITestStation.tokens[$0] })
+    }
 
     /// Waits until `condition` holds over the engine's state, checking after each applied input.
     func until(_ what: String, timeout: Duration = .seconds(15), _ condition: @escaping @Sendable (CustodyEngine) -> Bool) async throws {
@@ -256,6 +265,10 @@ final class DaemonTestStation: Sendable {
           - {id: o2, name: Li, sex: female, tag: \(officerTags["o2"]!)}
         api:
           unix_socket: "${E2E_DIR}/api.sock"
+          tokens:
+        \(APITestStation.tokens.sorted { $0.key.rawValue < $1.key.rawValue }.map { role, token in
+            "    - {name: t-\(role.rawValue), role: \(role.rawValue), sha256: \(APIRole.tokenHash(token))}"
+        }.joined(separator: "\n"))
         """
     }
 }

@@ -24,7 +24,7 @@ extension ProfileParser {
         guard let name, let placement, let write else { return nil }
         return Command(
             name: name, table: placement.table, address: placement.address, write: write, pulse: pulse,
-            verify: verify, requiresRole: read.string(map["requires_role"], map.field("requires_role")),
+            verify: verify, requiresRole: read.choice(map["requires_role"], map.field("requires_role"), as: CommandRole.self),
             summary: read.string(map["description"], map.field("description")), location: diagnostics.location(of: node))
     }
 

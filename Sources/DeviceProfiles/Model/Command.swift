@@ -16,8 +16,8 @@ public struct Command: Sendable, Hashable {
     public var pulse: Pulse?
     /// A read-back that proves the command worked. Required for door unlocks.
     public var verify: Verify?
-    /// The role an operator needs to send it from the CLI or API.
-    public var requiresRole: String?
+    /// Who may send it by hand through the daemon's API; `nil` leaves it to the API's diagnostics permission.
+    public var requiresRole: CommandRole?
     /// The `description` text, if any.
     public var summary: String?
     /// Where the command is written.
@@ -25,7 +25,7 @@ public struct Command: Sendable, Hashable {
 
     public init(
         name: String, table: ModbusTable, address: Int, write: CommandWrite, pulse: Pulse? = nil,
-        verify: Verify? = nil, requiresRole: String? = nil, summary: String? = nil,
+        verify: Verify? = nil, requiresRole: CommandRole? = nil, summary: String? = nil,
         location: SourceLocation = .unknown
     ) {
         self.name = name

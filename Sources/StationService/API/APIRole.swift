@@ -1,5 +1,6 @@
 import CustodyCore
 import Crypto
+import DeviceProfiles
 import Foundation
 
 /// Who holds a bearer token on the TCP listener, and so what they may do. On the Unix socket access is
@@ -28,6 +29,9 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
         case devices
         /// Read devices and send their profile commands through the bus queue (a technician's diagnostics).
         case diagnostics
+        /// Send by hand the profile commands that run the area (`requires_role: operator`: door unlocks and
+        /// locks); the diagnostics permission is needed as well to reach a device at all.
+        case operate
         /// Verify the journal's hash chain.
         case verify
         /// Export records.
@@ -39,8 +43,8 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
     /// The permissions of the role.
     public var permissions: Set<Permission> {
         switch self {
-        case .supervisor: [.readPeople, .acknowledge, .approve, .devices, .diagnostics, .metrics]
-        case .officer: [.readPeople, .record, .devices, .metrics]
+        case .supervisor: [.readPeople, .acknowledge, .approve, .devices, .diagnostics, .operate, .metrics]
+        case .officer: [.readPeople, .record, .devices, .operate, .metrics]
         case .technician: [.devices, .diagnostics, .metrics]
         case .auditor: [.readPeople, .verify, .export, .devices, .metrics]
         }
@@ -52,6 +56,16 @@ public enum APIRole: String, Sendable, Hashable, Codable, CaseIterable {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
+    }
+}
+
+extension CommandRole {
+    /// The permission a profile command's `requires_role` asks of whoever sends it through the API.
+    var permission: APIRole.Permission {
+        switch self {
+        case .operator: .operate
+        case .technician: .diagnostics
+        }
     }
 }
 

@@ -81,16 +81,22 @@ extension StationAPI {
         let fieldBus = try fieldBus(context)
         let spec = try device(context, on: fieldBus)
         let body = try await decode(APIRequest.DeviceCommand.self, request)
-        guard spec.profile.command(named: body.command) != nil else {
+        guard let command = spec.profile.command(named: body.command) else {
             throw APIError(
                 .notFound, "unknown_command",
                 "device '\(spec.id)' (\(spec.profile.id)) has no command '\(body.command)' (it has: "
                     + spec.profile.commands.map(\.name).joined(separator: ", ") + ")")
         }
+        if let role = command.requiresRole, !context.allows(role.permission) {
+            throw APIError(
+                .forbidden, "forbidden",
+                "'\(body.command)' has requires_role \(role.rawValue) in profile \(spec.profile.id), so it needs the "
+                    + "'\(role.permission.rawValue)' permission, which \(context.role.map { "the \($0.rawValue) role" } ?? "this caller") has not")
+        }
         guard let journal = dependencies.journal else {
             throw APIError(.serviceUnavailable, "journal_unavailable", "no journal to record a device command in; nothing was sent")
         }
-        if spec.profile.command(named: body.command)?.isUnlock == true {
+        if command.isUnlock {
             try await refuseUnlockBesidePeople(lock: spec.id)
         }
         let caller = context.isLocal ? "unix-socket" : context.role?.rawValue ?? "unknown"
