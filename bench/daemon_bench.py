@@ -397,7 +397,7 @@ def main() -> None:
     parser.add_argument("--measure", type=float, default=40, help="60-device station measurement, s")
     parser.add_argument("--rounds", type=int, default=3, help="poll-rate rounds")
     parser.add_argument("--seconds", type=float, default=3, help="seconds per poll-rate figure")
-    parser.add_argument("--units", type=int, default=40, help="devices behind the one TCP connection")
+    parser.add_argument("--units", type=int, default=200, help="devices behind the one TCP connection (enough that the bus thread never waits: each is polled every 1 ms)")
     parser.add_argument("--cpu", default="0", help="CPU to pin the poll-rate runs to")
     args = parser.parse_args()
     binaries = Path(args.bin)

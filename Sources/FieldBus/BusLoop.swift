@@ -22,8 +22,9 @@ final class BusLoop {
     /// acknowledgements let every waiting command go first.
     enum Purpose { case read, acknowledge, command }
 
+    /// The next thing to do: a device (by its index in `devices`) and batch to poll, or a read-back.
     enum Task {
-        case poll(device: DeviceState, batch: Int)
+        case poll(device: Int, batch: Int)
         case verify(id: Int)
     }
 
@@ -40,13 +41,21 @@ final class BusLoop {
     private var nextVerificationID = 0
     /// No transaction starts before this instant (inter-request pauses).
     private var quietUntil: ContinuousClock.Instant
+    /// Each device's next poll, in nanoseconds after `epoch` (`Int64.max`: nothing to poll), by index in
+    /// `devices`: choosing the next read is a scan of plain integers, which a bus of 247 units does in
+    /// well under a microsecond. Refreshed after every poll and transaction, the only times a device's
+    /// schedule changes.
+    private var pollDue: [Int64]
+    private let epoch: ContinuousClock.Instant
 
     init(
         spec: BusSpec, devices: [DeviceSpec], inbox: BusInbox, board: StatusBoard,
         ports: @escaping () -> [SerialPort], emit: @escaping @Sendable (FieldEvent) -> Void
     ) {
         let now = ContinuousClock.now
-        self.devices = devices.map { DeviceState(spec: $0, now: now) }
+        self.devices = devices.enumerated().map { DeviceState(spec: $1, index: $0, now: now) }
+        epoch = now
+        pollDue = Array(repeating: Int64.max, count: devices.count)
         let delay = devices.map(\.profile.timing.delayAfterConnectMs).max() ?? 0
         link = BusLink(spec: spec, delayAfterConnectMs: delay, ports: ports)
         self.inbox = inbox
@@ -54,6 +63,7 @@ final class BusLoop {
         self.emit = emit
         busGapMs = spec.interRequestMs ?? 0
         quietUntil = now
+        for device in self.devices { refreshSchedule(device) }
     }
 
     /// Runs until the inbox is stopped, then fails the read-backs in progress and closes the link.
@@ -77,7 +87,7 @@ final class BusLoop {
                 continue
             }
             switch task {
-            case .poll(let device, let batch): poll(device, batch: batch)
+            case .poll(let device, let batch): poll(devices[device], batch: batch)
             case .verify(let id): checkVerification(id)
             }
         }
@@ -91,12 +101,27 @@ final class BusLoop {
         if let verification, verification.value.due <= now {
             return (.verify(id: verification.key), verification.value.due)  // read-backs go before polls
         }
-        var best = verification.map { (Task.verify(id: $0.key), $0.value.due) }
-        for device in devices {
-            guard let (index, due) = device.nextPoll() else { continue }
-            if best == nil || due < best!.1 { best = (.poll(device: device, batch: index), due) }
+        var earliest = -1, earliestDue = Int64.max
+        pollDue.withUnsafeBufferPointer { dues in
+            for index in dues.indices where dues[index] < earliestDue {
+                earliest = index
+                earliestDue = dues[index]
+            }
         }
-        return best
+        let poll = earliest < 0 ? nil : devices[earliest].nextPoll().map { (Task.poll(device: earliest, batch: $0.index), $0.due) }
+        guard let verification else { return poll }
+        if let poll, poll.1 < verification.value.due { return poll }
+        return (.verify(id: verification.key), verification.value.due)
+    }
+
+    /// Takes the device's next poll into the schedule.
+    private func refreshSchedule(_ device: DeviceState) {
+        if let due = device.nextPoll()?.due {
+            let (seconds, attoseconds) = epoch.duration(to: due).components
+            pollDue[device.index] = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        } else {
+            pollDue[device.index] = Int64.max
+        }
     }
 
     /// Starts reading a written command's verify point back.
@@ -108,6 +133,7 @@ final class BusLoop {
     // MARK: Polls
 
     private func poll(_ device: DeviceState, batch index: Int) {
+        defer { refreshSchedule(device) }
         let batch = device.batches[index].batch
         device.willPoll(index, now: ContinuousClock.now)
         let (result, stamp) = transact(device, batch.request, purpose: .read)
@@ -193,6 +219,7 @@ final class BusLoop {
             }
         }
         board.setHealth(device: id, health: device.health, misses: device.misses)
+        refreshSchedule(device)
         return (result, stamp)
     }
 

@@ -4,17 +4,23 @@ import Modbus
 /// What the bus thread keeps about one device: its read schedule, its health, and what it last reported.
 /// Confined to the bus thread.
 final class DeviceState {
-    /// One planned read and when it is next due.
+    /// One planned read and how often it is due.
     struct ScheduledBatch {
         let batch: ReadBatch
         let intervalMs: Int
-        var due: ContinuousClock.Instant
     }
 
     let spec: DeviceSpec
+    /// Its place among its bus's devices.
+    let index: Int
     let profile: DeviceProfile
     let timeouts: ModbusTimeouts
-    private(set) var batches: [ScheduledBatch]
+    let batches: [ScheduledBatch]
+    /// When each batch is next due, beside `batches` so that choosing the next read touches plain values.
+    private var dues: [ContinuousClock.Instant]
+    /// The read ``nextPoll()`` answers, kept up to date by every change of `dues`, health or `probeDue`:
+    /// the bus loop asks every device before each transaction.
+    private var next: (index: Int, due: ContinuousClock.Instant)?
     private(set) var health: DeviceStatus.Health = .unknown
     private(set) var misses = 0
     /// The last failure that was a real attempt (not "link down, waiting to reconnect"): what an offline
@@ -29,41 +35,51 @@ final class DeviceState {
     /// Latch events seen set whose acknowledgement has not gone through yet.
     var awaitingAck: Set<String> = []
 
-    init(spec: DeviceSpec, now: ContinuousClock.Instant) {
+    init(spec: DeviceSpec, index: Int, now: ContinuousClock.Instant) {
         self.spec = spec
+        self.index = index
         profile = spec.effectiveProfile
         timeouts = ModbusTimeouts(
             responseMilliseconds: profile.timing.timeoutMs, byteMilliseconds: profile.timing.byteTimeoutMs)
         batches = ReadPlanner.schedule(profile).flatMap { group in
-            group.batches.map { ScheduledBatch(batch: $0, intervalMs: group.intervalMs, due: now) }
+            group.batches.map { ScheduledBatch(batch: $0, intervalMs: group.intervalMs) }
         }
+        dues = Array(repeating: now, count: batches.count)
         probeDue = now
+        reschedule()
     }
 
     /// The next read this device wants and when: its earliest due batch, or, while offline, one probe per
     /// `offline_interval_ms` so a dead device costs at most one timeout per interval.
-    func nextPoll() -> (index: Int, due: ContinuousClock.Instant)? {
-        guard !batches.isEmpty else { return nil }
-        if health == .offline { return (0, probeDue) }
-        var best = 0
-        for index in batches.indices where batches[index].due < batches[best].due { best = index }
-        return (best, batches[best].due)
+    func nextPoll() -> (index: Int, due: ContinuousClock.Instant)? { next }
+
+    private func reschedule() {
+        if dues.isEmpty {
+            next = nil
+        } else if health == .offline {
+            next = (0, probeDue)
+        } else {
+            var best = 0
+            for index in dues.indices where dues[index] < dues[best] { best = index }
+            next = (best, dues[best])
+        }
     }
 
     /// Moves the batch's next due time on, before it is read (a failed read is not retried at once).
     func willPoll(_ index: Int, now: ContinuousClock.Instant) {
+        defer { reschedule() }
         if health == .offline {
             probeDue = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
             return
         }
-        let next = batches[index].due.advanced(by: .milliseconds(batches[index].intervalMs))
-        batches[index].due = max(next, now)
+        dues[index] = max(dues[index].advanced(by: .milliseconds(batches[index].intervalMs)), now)
     }
 
     /// Puts off a batch the device refused (an exception reply) to the offline interval: the profile and
     /// the unit disagree, and asking again at once would only repeat the refusal.
     func refused(_ index: Int, now: ContinuousClock.Instant) {
-        batches[index].due = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
+        dues[index] = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
+        reschedule()
     }
 
     /// Records a good reply. Returns true when the device just came (back) online.
@@ -71,9 +87,10 @@ final class DeviceState {
         misses = 0
         guard health != .online else { return false }
         if health == .offline {
-            for index in batches.indices { batches[index].due = now }
+            for index in dues.indices { dues[index] = now }
         }
         health = .online
+        reschedule()
         return true
     }
 
@@ -85,6 +102,7 @@ final class DeviceState {
         health = .offline
         probeDue = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
         reported = [:]  // report every point afresh once the device is back
+        reschedule()
         return true
     }
 

@@ -6,6 +6,22 @@ final class StatusBoard: Sendable {
     private struct Record {
         var status: DeviceStatus
         var latency = LatencyWindow()
+
+        mutating func count(isPoll: Bool, latencyMs: Double?, error: ModbusError?) {
+            if isPoll { status.polls += 1 } else { status.writes += 1 }
+            if let latencyMs {
+                latency.record(latencyMs)
+                status.lastLatencyMs = latencyMs
+            }
+            if let error {
+                status.errors[error.category, default: 0] += 1
+                // "Link down, next attempt in …" says less than the failure that took the link down.
+                let isWaiting = if case .notConnected = error { true } else { false }
+                if !isWaiting || status.lastError == nil {
+                    status.lastError = "\(status.device) (bus \(status.bus), unit \(status.unit)): \(error)"
+                }
+            }
+        }
     }
 
     private let records: Mutex<[String: Record]>
@@ -22,22 +38,8 @@ final class StatusBoard: Sendable {
     /// Counts one transaction of `device`: a poll read or a write, its latency when good, its class when not.
     func record(device: String, isPoll: Bool, latencyMs: Double?, error: ModbusError?) {
         records.withLock { all in
-            guard var record = all[device] else { return }
-            if isPoll { record.status.polls += 1 } else { record.status.writes += 1 }
-            if let latencyMs {
-                record.latency.record(latencyMs)
-                record.status.lastLatencyMs = latencyMs
-            }
-            if let error {
-                record.status.errors[error.category, default: 0] += 1
-                // "Link down, next attempt in …" says less than the failure that took the link down.
-                let isWaiting = if case .notConnected = error { true } else { false }
-                if !isWaiting || record.status.lastError == nil {
-                    let status = record.status
-                    record.status.lastError = "\(status.device) (bus \(status.bus), unit \(status.unit)): \(error)"
-                }
-            }
-            all[device] = record
+            // Changed in place: a copy taken out and stored back would copy the latency window every time.
+            all[device]?.count(isPoll: isPoll, latencyMs: latencyMs, error: error)
         }
     }
 
