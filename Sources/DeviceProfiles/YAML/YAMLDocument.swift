@@ -1,12 +1,17 @@
 package import Yams
 
 /// Composes YAML text into nodes, turning Yams errors into findings with their place.
+///
+/// Scalars are left untyped (Yams's `.basic` resolver): every reader takes a scalar's text and parses it
+/// with the document's own rules (``IntegerLiteral``, `true`/`false`), so the default resolver's
+/// regular expressions, which Foundation runs on ICU for every scalar and key, bought nothing but ICU's
+/// code and data in the daemon's memory.
 package enum YAMLDocument {
     /// The root node, or `nil` after reporting a syntax error or an empty file.
     package static func compose(_ text: String, diagnostics: Diagnostics) -> Node? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             diagnostics.report(at: location(of: error, file: diagnostics.file), "yaml", message(of: error))
             return nil

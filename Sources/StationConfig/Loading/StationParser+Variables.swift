@@ -1,15 +1,16 @@
 internal import DeviceProfiles
-internal import Foundation
 internal import Yams
 
 extension StationParser {
     /// Expands `${NAME}` and `${NAME:-default}` in a path from the environment, so one file can
     /// serve several run folders (the demo's `${CUSTODYD_DEMO_DIR:-/tmp/custodyd-demo}`). Only paths
-    /// are expanded; a `$` not followed by `{` is kept as written.
+    /// are expanded; a `$` not followed by `{` is kept as written. The search is the standard library's
+    /// (by characters), not Foundation's `range(of:)`, which would map CoreFoundation's Unicode tables
+    /// into the daemon for a two-character ASCII pattern.
     func expand(_ text: String, _ node: Node?, _ field: String) -> String? {
         var result = ""
         var rest = Substring(text)
-        while let dollar = rest.range(of: "${") {
+        while let dollar = rest.firstRange(of: "${") {
             result += rest[..<dollar.lowerBound]
             guard let close = rest[dollar.upperBound...].firstIndex(of: "}") else {
                 diagnostics.report(node, field, "unterminated '${' in '\(text)'")
