@@ -82,7 +82,7 @@ final class DaemonTestStation: Sendable {
         process.executableURL = executable
         process.arguments = ["run", "--config", stationFile, "--profiles", Self.profilesDirectory] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["E2E_DIR": directory.path]) { _, new in new }
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: log.path, contents: nil), "cannot create \(log.path)")
         process.standardError = try FileHandle(forWritingTo: log)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
