@@ -8,19 +8,25 @@ struct Finding {
 }
 
 extension CustodyEngine {
-    /// Brings the alert of `key` in line with `finding`: raise, escalate, repeat or clear.
-    /// Levels only rise while an alert is open; it clears when the finding goes away.
-    mutating func reconcile(_ key: AlertKey, _ finding: Finding?, _ next: inout NextChange) {
+    /// Brings the alert of code `code` of the target being evaluated in line with `finding`: raise,
+    /// escalate, repeat or clear. Levels only rise while an alert is open; it clears when the finding
+    /// goes away. `key` builds the alert's key, called only when the target's masks say an alert of
+    /// this code is open or when one is raised.
+    mutating func reconcile(
+        _ code: AlertCode, _ key: @autoclosure () -> AlertKey, _ finding: Finding?, _ next: inout NextChange
+    ) {
+        let present = scope.alerts & code.bit != 0
         guard let finding else {
-            if alertKeys.mayContain(key) { removeAlert(key) }
+            if present { removeAlert(checked(code, key()), code) }
             return
         }
-        guard alertKeys.mayContain(key), var alert = alerts[key] else {
+        let key = checked(code, key())
+        guard present, var alert = alerts[key] else {
             let alert = Alert(
                 key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
                 notifiedAt: now)
             alerts[key] = alert
-            alertKeys.insert(key)
+            scope.alerts |= code.bit
             effects.append(.raiseAlert(alert))
             if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
             return
@@ -43,26 +49,56 @@ extension CustodyEngine {
         if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
     }
 
-    /// Removes an open alert and announces that it cleared.
-    private mutating func removeAlert(_ key: AlertKey) {
+    /// The key a rule built for `code`, checked in debug builds against the code's rule and condition.
+    private func checked(_ code: AlertCode, _ key: AlertKey) -> AlertKey {
+        assert(key.rule == code.rule && key.condition == code.condition, "\(key) built for \(code)")
+        return key
+    }
+
+    /// Removes an open alert of the target being evaluated and announces that it cleared.
+    private mutating func removeAlert(_ key: AlertKey, _ code: AlertCode) {
         guard let alert = alerts.removeValue(forKey: key) else { return }
-        alertKeys.remove(key)
+        if !code.isPerDevice || !otherSensorHolds(key, in: alerts) { scope.alerts &= ~code.bit }
         effects.append(.clearAlert(alert))
     }
 
+    /// Whether `table` holds the key of another sensor of the same zone with the same rule and
+    /// condition as `key` (a zone's per-sensor codes share one bit).
+    private func otherSensorHolds<Value>(_ key: AlertKey, in table: [AlertKey: Value]) -> Bool {
+        guard let zone = key.zone else { return false }
+        var other = key
+        for device in index.sensorsByZone[zone] ?? [] where device != key.device {
+            other.device = device
+            if table[other] != nil { return true }
+        }
+        return false
+    }
+
     /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
-    mutating func graced(_ key: AlertKey, active: Bool, grace: TimeSpan, _ next: inout NextChange) -> Bool {
+    mutating func graced(
+        _ code: AlertCode, _ key: @autoclosure () -> AlertKey, active: Bool, grace: TimeSpan,
+        _ next: inout NextChange
+    ) -> Bool {
+        let present = scope.conditions & code.bit != 0
         guard active else {
-            if conditionKeys.mayContain(key), conditionSince.removeValue(forKey: key) != nil { conditionKeys.remove(key) }
+            if present {
+                let key = checked(code, key())
+                if conditionSince.removeValue(forKey: key) != nil,
+                    !code.isPerDevice || !otherSensorHolds(key, in: conditionSince)
+                {
+                    scope.conditions &= ~code.bit
+                }
+            }
             return false
         }
+        let key = checked(code, key())
         let since: Timestamp
-        if conditionKeys.mayContain(key), let known = conditionSince[key] {
+        if present, let known = conditionSince[key] {
             since = known
         } else {
             since = now
             conditionSince[key] = now
-            conditionKeys.insert(key)
+            scope.conditions |= code.bit
         }
         if now >= since + grace { return true }
         next.consider(since + grace)
@@ -71,10 +107,14 @@ extension CustodyEngine {
 
     /// Clears every open alert and pending condition about `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        for key in alertKeys.keys(of: .person(person)) { removeAlert(key) }
-        for key in conditionKeys.keys(of: .person(person)) {
-            conditionSince.removeValue(forKey: key)
-            conditionKeys.remove(key)
+        guard let masks = targetMasks.removeValue(forKey: .person(person)) else { return }
+        let keys = AlertCode.allCases.filter { masks.alerts & $0.bit != 0 }
+            .map { AlertKey($0.rule, $0.condition, person: person) }.sorted()
+        for key in keys {
+            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
+        }
+        for code in AlertCode.allCases where masks.conditions & code.bit != 0 {
+            conditionSince.removeValue(forKey: AlertKey(code.rule, code.condition, person: person))
         }
     }
 

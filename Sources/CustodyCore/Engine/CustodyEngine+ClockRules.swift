@@ -6,11 +6,11 @@ extension CustodyEngine {
     mutating func checkMeasureClock(_ person: Person, _ next: inout NextChange) {
         let current = person.measure.clockRule
         for rule in Self.measureClockRules {
-            let key = AlertKey(rule, "limit", person: person.id)
+            func key() -> AlertKey { AlertKey(rule, "limit", person: person.id) }
             guard rule == current, let limit = person.limit,
                 let level = ladder(start: person.measureStart, limit: limit, &next)
             else {
-                reconcile(key, nil, &next)
+                reconcile(.measureClock(rule), key(), nil, &next)
                 continue
             }
             let end = person.measureStart + limit
@@ -19,7 +19,7 @@ extension CustodyEngine {
                 ? "\(person.id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
                 : "\(person.id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
             reconcile(
-                key,
+                .measureClock(rule), key(),
                 Finding(
                     level: level, message: message,
                     facts: [
@@ -32,22 +32,22 @@ extension CustodyEngine {
     /// CLK-04: 4 h for a vulnerable person, and an alarm the moment they are in a holding room.
     mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
         let vulnerable = person.isVulnerable(parameters)
-        let limitKey = AlertKey(.clk04, "limit", person: person.id)
+        func limitKey() -> AlertKey { AlertKey(.clk04, "limit", person: person.id) }
         let limit = parameters.vulnerableLimit
         if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
             reconcile(
-                limitKey,
+                .clk04Limit, limitKey(),
                 Finding(
                     level: level,
                     message: "\(person.id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
                     facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
                     repeats: true), &next)
         } else {
-            reconcile(limitKey, nil, &next)
+            reconcile(.clk04Limit, limitKey(), nil, &next)
         }
         let inHolding = vulnerable && index.kind(of: person.zone) == .holding
         reconcile(
-            AlertKey(.clk04, "holding", person: person.id),
+            .clk04Holding, AlertKey(.clk04, "holding", person: person.id),
             inHolding
                 ? Finding(
                     level: .alarm, message: "vulnerable person \(person.id) is in holding room \(person.zone?.rawValue ?? "")",
@@ -59,9 +59,9 @@ extension CustodyEngine {
         guard let decided = person.detentionDecidedAt else { return }
         let active = person.measure.clockRule == .clk05
         for duty in DetentionDuty.allCases {
-            let key = AlertKey(.clk05, duty.rawValue, person: person.id)
+            func key() -> AlertKey { AlertKey(.clk05, duty.rawValue, person: person.id) }
             guard active, !person.dutiesDone.contains(duty) else {
-                reconcile(key, nil, &next)
+                reconcile(.duty(duty), key(), nil, &next)
                 continue
             }
             let warnAt = decided + parameters.detentionDutyWarning
@@ -70,7 +70,7 @@ extension CustodyEngine {
             next.consider(alarmAt)
             let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
             reconcile(
-                key,
+                .duty(duty), key(),
                 level.map {
                     Finding(
                         level: $0, message: "\(person.id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
@@ -97,7 +97,7 @@ extension CustodyEngine {
         next.consider(alarmAt)
         let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         reconcile(
-            AlertKey(.clk06, "absolute", person: person.id),
+            .clk06Absolute, AlertKey(.clk06, "absolute", person: person.id),
             level.map {
                 Finding(
                     level: $0,
@@ -112,7 +112,7 @@ extension CustodyEngine {
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
         reconcile(
-            AlertKey(.clk07, "chained", person: person.id),
+            .clk07Chained, AlertKey(.clk07, "chained", person: person.id),
             unexplained
                 ? Finding(
                     level: .alarm,

@@ -71,7 +71,7 @@ extension CustodyEngine {
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
         reconcile(
-            AlertKey(.wel01, "water", person: person.id),
+            .wel01Water, AlertKey(.wel01, "water", person: person.id),
             welfareLevel(due: waterDue, &next).map {
                 Finding(
                     level: $0, message: "offer \(person.id) water (due at \(waterDue.milliseconds))",
@@ -79,7 +79,7 @@ extension CustodyEngine {
             }, &next)
         let mealDue = mealDue(person)
         reconcile(
-            AlertKey(.wel01, "meal", person: person.id),
+            .wel01Meal, AlertKey(.wel01, "meal", person: person.id),
             welfareLevel(due: mealDue, &next).map {
                 Finding(
                     level: $0, message: "offer \(person.id) a meal (due at \(mealDue.milliseconds))",
@@ -96,7 +96,7 @@ extension CustodyEngine {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
         }
         reconcile(
-            AlertKey(.wel02, "continuous_questioning", person: person.id),
+            .wel02ContinuousQuestioning, AlertKey(.wel02, "continuous_questioning", person: person.id),
             continuous.map {
                 Finding(
                     level: $0, message: "\(person.id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
@@ -111,7 +111,7 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
         reconcile(
-            AlertKey(.wel02, "night_questioning", person: person.id),
+            .wel02NightQuestioning, AlertKey(.wel02, "night_questioning", person: person.id),
             night
                 ? Finding(
                     level: .alarm, message: "\(person.id) is being questioned at night without a logged reason",
@@ -129,7 +129,7 @@ extension CustodyEngine {
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
         reconcile(
-            AlertKey(.wel02, "rest", person: person.id),
+            .wel02Rest, AlertKey(.wel02, "rest", person: person.id),
             restLevel.map {
                 Finding(
                     level: $0, message: "\(person.id): the \(parameters.restRequired) rest no longer fits before the clock ends",
@@ -144,7 +144,7 @@ extension CustodyEngine {
             level = welfareLevel(due: entry + parameters.beddingAfter, &next)
         }
         reconcile(
-            AlertKey(.wel03, "bedding", person: person.id),
+            .wel03Bedding, AlertKey(.wel03, "bedding", person: person.id),
             level.map {
                 Finding(level: $0, message: "log bedding for \(person.id)", facts: [Fact("holding_since", "\(person.firstHoldingEntry?.milliseconds ?? 0)")])
             }, &next)
@@ -153,19 +153,19 @@ extension CustodyEngine {
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
     mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
-        let key = AlertKey(.esc01, "escort", person: person.id)
+        func key() -> AlertKey { AlertKey(.esc01, "escort", person: person.id) }
         guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
-            _ = graced(key, active: false, grace: .zero, &next)
-            reconcile(key, nil, &next)
+            _ = graced(.esc01Escort, key(), active: false, grace: .zero, &next)
+            reconcile(.esc01Escort, key(), nil, &next)
             return
         }
         let officers = zoneOfficers[zone]?.count ?? 0
         let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(zone)
         let required = relaxed ? 1 : parameters.officersRequired
-        let short = graced(key, active: officers < required, grace: parameters.escortGrace, &next)
+        let short = graced(.esc01Escort, key(), active: officers < required, grace: parameters.escortGrace, &next)
         let degraded = isReaderOffline(in: zone)
         reconcile(
-            key,
+            .esc01Escort, key(),
             short
                 ? Finding(
                     level: .alarm,
@@ -178,23 +178,23 @@ extension CustodyEngine {
     /// questioning a girl needs a female officer present.
     mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
         let kind = index.kind(of: person.zone)
-        let guardianKey = AlertKey(.prot01, "guardian", person: person.id)
+        func guardianKey() -> AlertKey { AlertKey(.prot01, "guardian", person: person.id) }
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
-        let noGuardian = graced(guardianKey, active: guardianMissing, grace: parameters.supervisionGrace, &next)
+        let noGuardian = graced(.prot01Guardian, guardianKey(), active: guardianMissing, grace: parameters.supervisionGrace, &next)
         reconcile(
-            guardianKey,
+            .prot01Guardian, guardianKey(),
             noGuardian
                 ? Finding(level: .alarm, message: "minor \(person.id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
 
-        let femaleKey = AlertKey(.prot01, "female_officer", person: person.id)
+        func femaleKey() -> AlertKey { AlertKey(.prot01, "female_officer", person: person.id) }
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
-        let noFemale = graced(femaleKey, active: femaleMissing, grace: parameters.supervisionGrace, &next)
+        let noFemale = graced(.prot01FemaleOfficer, femaleKey(), active: femaleMissing, grace: parameters.supervisionGrace, &next)
         reconcile(
-            femaleKey,
+            .prot01FemaleOfficer, femaleKey(),
             noFemale
                 ? Finding(level: .alarm, message: "\(person.id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
@@ -204,7 +204,7 @@ extension CustodyEngine {
     mutating func checkAreaBoundary(_ person: Person, _ next: inout NextChange) {
         let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
         reconcile(
-            AlertKey(.zone01, "left_area", person: person.id),
+            .zone01LeftArea, AlertKey(.zone01, "left_area", person: person.id),
             outside
                 ? Finding(level: .alarm, message: "\(person.id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
@@ -215,7 +215,7 @@ extension CustodyEngine {
     mutating func checkIntake(_ person: Person, _ next: inout NextChange) {
         let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
         reconcile(
-            AlertKey(.flow01, "intake_incomplete", person: person.id),
+            .flow01IntakeIncomplete, AlertKey(.flow01, "intake_incomplete", person: person.id),
             early
                 ? Finding(
                     level: .alarm, message: "\(person.id) entered \(person.zone?.rawValue ?? "") before intake was complete",
@@ -224,7 +224,7 @@ extension CustodyEngine {
                         Fact("belongings", "\(person.belongingsListed)"),
                     ]) : nil, &next)
         reconcile(
-            AlertKey(.flow01, "injury_report", person: person.id),
+            .flow01InjuryReport, AlertKey(.flow01, "injury_report", person: person.id),
             person.injuryNoted
                 ? Finding(level: .warn, message: "injury noted at \(person.id)'s health intake: file the report", facts: []) : nil,
             &next)

@@ -58,19 +58,19 @@ extension CustodyEngine {
     private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
-        let officersKey = AlertKey(.sup01, "officers", zone: zone.id)
-        let short = graced(officersKey, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
+        func officersKey() -> AlertKey { AlertKey(.sup01, "officers", zone: zone.id) }
+        let short = graced(.sup01Officers, officersKey(), active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
         reconcile(
-            officersKey,
+            .sup01Officers, officersKey(),
             short
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
                     facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
                 : nil, &next)
-        let recorderKey = AlertKey(.rec01, "recorder", zone: zone.id)
-        let gap = graced(recorderKey, active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
+        func recorderKey() -> AlertKey { AlertKey(.rec01, "recorder", zone: zone.id) }
+        let gap = graced(.rec01Recorder, recorderKey(), active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
         reconcile(
-            recorderKey,
+            .rec01Recorder, recorderKey(),
             gap
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) is occupied and not recording",
@@ -80,8 +80,8 @@ extension CustodyEngine {
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
     private mutating func checkSeparation(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let coKey = AlertKey(.sep01, "co_suspects", zone: zone.id)
-        let coSuspects = graced(coKey, active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
+        func coKey() -> AlertKey { AlertKey(.sep01, "co_suspects", zone: zone.id) }
+        let coSuspects = graced(.sep01CoSuspects, coKey(), active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
         var together = ""
         if coSuspects {
             together = names(in: zone.id) { person in
@@ -89,20 +89,20 @@ extension CustodyEngine {
             }
         }
         reconcile(
-            coKey,
+            .sep01CoSuspects, coKey(),
             coSuspects
                 ? Finding(level: .alarm, message: "co-suspects together in \(zone.id): \(together)", facts: [Fact("people", together)])
                 : nil, &next)
         let holding = zone.kind == .holding && tally.count > 1
         let mixedSex = holding && tally.male > 0 && tally.female > 0
         reconcile(
-            AlertKey(.sep01, "mixed_sex", zone: zone.id),
+            .sep01MixedSex, AlertKey(.sep01, "mixed_sex", zone: zone.id),
             mixedSex
                 ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
                 : nil, &next)
         let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
         reconcile(
-            AlertKey(.sep01, "minor_with_adult", zone: zone.id),
+            .sep01MinorWithAdult, AlertKey(.sep01, "minor_with_adult", zone: zone.id),
             mixedAge
                 ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
                 : nil, &next)
@@ -119,7 +119,7 @@ extension CustodyEngine {
     private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
         reconcile(
-            AlertKey(.occ01, "capacity", zone: zone.id),
+            .occ01Capacity, AlertKey(.occ01, "capacity", zone: zone.id),
             tally.count > capacity
                 ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
                 : nil, &next)
@@ -128,15 +128,15 @@ extension CustodyEngine {
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
     private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let occupied = zone.kind == .holding && tally.count > 0
-        let postKey = AlertKey(.sup03, "watch_post", zone: zone.id)
+        func postKey() -> AlertKey { AlertKey(.sup03, "watch_post", zone: zone.id) }
         var unwatched = false
         if occupied, let post = zone.watchPost {
-            unwatched = graced(postKey, active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
+            unwatched = graced(.sup03WatchPost, postKey(), active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
         } else {
-            _ = graced(postKey, active: false, grace: .zero, &next)
+            _ = graced(.sup03WatchPost, postKey(), active: false, grace: .zero, &next)
         }
         reconcile(
-            postKey,
+            .sup03WatchPost, postKey(),
             unwatched
                 ? Finding(level: .alarm, message: "no officer at the watch post of \(zone.id)", facts: [Fact("post", zone.watchPost?.rawValue ?? "")])
                 : nil, &next)
@@ -152,7 +152,7 @@ extension CustodyEngine {
             roundLevel = now >= late ? .alarm : (now >= due ? .warn : nil)
         }
         reconcile(
-            AlertKey(.sup03, "round", zone: zone.id),
+            .sup03Round, AlertKey(.sup03, "round", zone: zone.id),
             roundLevel.map {
                 Finding(level: $0, message: "round of \(zone.id) overdue since \(due.milliseconds)", facts: [Fact("due", "\(due.milliseconds)")])
             }, &next)

@@ -22,8 +22,10 @@ public struct CustodyEngine: Sendable, Equatable {
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// The keys of `alerts` by subject, so rules that find nothing skip the alert lookup.
-    var alertKeys = SubjectKeys()
+    /// Per target, the codes of its open alerts and pending conditions (see `AlertMasks`).
+    var targetMasks: [EvaluationTarget: AlertMasks] = [:]
+    /// The masks of the target being evaluated, taken from `targetMasks` for its evaluation.
+    var scope = AlertMasks()
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -34,8 +36,6 @@ public struct CustodyEngine: Sendable, Equatable {
     var lastExitByIDHash: [String: Timestamp] = [:]
     var alerts: [AlertKey: Alert] = [:]
     var conditionSince: [AlertKey: Timestamp] = [:]
-    /// The keys of `conditionSince` by subject.
-    var conditionKeys = SubjectKeys()
     var deadlines = DeadlineQueue<EvaluationTarget>()
     var effects: [Effect] = []
     /// The targets the input touched, with the rule groups it may have changed.
@@ -118,13 +118,8 @@ public struct CustodyEngine: Sendable, Equatable {
 
     mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
         var next = NextChange(after: now)
-        let subject = AlertSubject(target)
-        alertKeys.enter(subject)
-        conditionKeys.enter(subject)
-        defer {
-            alertKeys.leave()
-            conditionKeys.leave()
-        }
+        let masks = targetMasks[target] ?? AlertMasks()
+        scope = masks
         switch target {
         case .station: evaluateStation(&next)
         case .person(let id): evaluatePerson(id, families, &next)
@@ -132,6 +127,9 @@ public struct CustodyEngine: Sendable, Equatable {
         case .door(let id): evaluateDoor(id, &next)
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
+        }
+        if scope != masks {
+            if scope.isEmpty { targetMasks.removeValue(forKey: target) } else { targetMasks[target] = scope }
         }
         deadlines.schedule(target, at: next.time)
     }
@@ -146,7 +144,7 @@ public struct CustodyEngine: Sendable, Equatable {
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
             && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
-            && lhs.alertKeys == rhs.alertKeys && lhs.conditionKeys == rhs.conditionKeys
+            && lhs.targetMasks == rhs.targetMasks
             && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash
