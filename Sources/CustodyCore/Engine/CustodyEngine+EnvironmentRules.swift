@@ -11,7 +11,7 @@ extension CustodyEngine {
 
     private mutating func checkClimate(_ zone: ZoneID, _ device: DeviceID, _ state: SensorState?, _ next: inout NextChange) {
         var temperature: AlertLevel?
-        let celsius = state?.latest[.temperature]
+        let celsius = state?.latest(.temperature)
         if let celsius {
             if !parameters.temperatureAlarm.contains(celsius) {
                 temperature = .alarm
@@ -23,7 +23,7 @@ extension CustodyEngine {
             .env01Temperature, AlertKey(.env01, "temperature", zone: zone, device: device),
             temperature.map { Finding(level: $0, message: "temperature in \(zone) is \(celsius ?? 0) °C", facts: [Fact("celsius", "\(celsius ?? 0)")]) },
             &next)
-        let humidity = state?.latest[.humidity]
+        let humidity = state?.latest(.humidity)
         let humid = humidity.map { !parameters.humidityWarn.contains($0) } ?? false
         reconcile(
             .env01Humidity, AlertKey(.env01, "humidity", zone: zone, device: device),
@@ -35,7 +35,7 @@ extension CustodyEngine {
             .env01Co2Mean, AlertKey(.env01, "co2_mean", zone: zone, device: device),
             highMean ? Finding(level: .warn, message: "CO₂ 1-hour mean in \(zone) is \(Int(mean ?? 0)) ppm", facts: [Fact("ppm_mean", "\(mean ?? 0)")]) : nil,
             &next)
-        let co2 = state?.latest[.co2]
+        let co2 = state?.latest(.co2)
         func peakKey() -> AlertKey { AlertKey(.env01, "co2_high", zone: zone, device: device) }
         let peak = graced(.env01Co2High, peakKey(), active: (co2 ?? 0) > parameters.co2Alarm, grace: parameters.co2AlarmGrace, &next)
         reconcile(
@@ -53,7 +53,7 @@ extension CustodyEngine {
         _ quantity: Quantity, normal: ClosedRange<Double>, _ zone: ZoneID, _ device: DeviceID, _ state: SensorState?,
         _ next: inout NextChange
     ) {
-        let value = state?.latest[quantity]
+        let value = state?.latest(quantity)
         func key() -> AlertKey { AlertKey(.vit01, quantity.rawValue, zone: zone, device: device) }
         let abnormal = graced(.vital(quantity), key(), active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
         reconcile(

@@ -2,9 +2,9 @@
 extension CustodyEngine {
     /// Moves a person to `zone` (or nowhere), updating occupancy, questioning and holding history.
     mutating func move(person id: PersonID, to zone: ZoneID?) {
-        guard var person = people[id] else { return }
+        guard let slot = people.index(forKey: id), people.values[slot].zone != zone else { return }
+        var person = people.values[slot]
         let from = person.zone
-        guard from != zone else { return }
         if let from {
             zonePeople[from]?.remove(id)
             zoneTally[from]?.remove(person, parameters)
@@ -35,7 +35,7 @@ extension CustodyEngine {
         }
         person.zone = zone
         person.zoneSince = zone == nil ? nil : now
-        people[id] = person
+        people.values[slot] = person
         touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }

@@ -1,6 +1,8 @@
 /// Lookups derived once from a `StationLayout`, so that no rule ever scans the whole station.
 struct StationIndex: Sendable, Equatable {
     var zones: [ZoneID: StationLayout.Zone] = [:]
+    /// The kind of every zone, so the many kind checks of an evaluation copy no `Zone`.
+    var zoneKinds: [ZoneID: ZoneKind] = [:]
     var doors: [DoorID: StationLayout.Door] = [:]
     var officers: [OfficerID: StationLayout.Officer] = [:]
     var officerByTag: [TagID: OfficerID] = [:]
@@ -20,6 +22,7 @@ struct StationIndex: Sendable, Equatable {
     init(_ layout: StationLayout) {
         for zone in layout.zones {
             zones[zone.id] = zone
+            zoneKinds[zone.id] = zone.kind
             if let post = zone.watchPost { watchedFrom[post, default: []].append(zone.id) }
             if zone.kind == .exit { exitZones.append(zone.id) }
         }
@@ -50,6 +53,6 @@ struct StationIndex: Sendable, Equatable {
     /// The kind of a zone, if the zone exists.
     func kind(of zone: ZoneID?) -> ZoneKind? {
         guard let zone else { return nil }
-        return zones[zone]?.kind
+        return zoneKinds[zone]
     }
 }
