@@ -1,5 +1,5 @@
 /// Every (rule, condition) pair the rules can raise, numbered so that one bit of a `UInt64` stands
-/// for it in the alert masks of the target whose evaluation owns it (see `AlertMasks`).
+/// for it in the alert masks of the target whose evaluation owns it (see `TargetState`).
 ///
 /// A rule that finds nothing about its subject asks the target's mask instead of building an
 /// `AlertKey` and probing the alert table: the key is built only when the mask says an alert or a

@@ -105,9 +105,10 @@ extension CustodyEngine {
         return false
     }
 
-    /// Clears every open alert and pending condition about `person` (release seals the record).
+    /// Clears every open alert, pending condition and deadline of `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        guard let masks = targetMasks.removeValue(forKey: .person(person)) else { return }
+        deadlines.schedule(.person(person), at: nil)
+        guard let masks = targets.removeValue(forKey: .person(person)) else { return }
         let keys = AlertCode.allCases.filter { masks.alerts & $0.bit != 0 }
             .map { AlertKey($0.rule, $0.condition, person: person) }.sorted()
         for key in keys {

@@ -4,9 +4,10 @@ extension CustodyEngine {
 
     /// CLK-01/02/03: the legal measure's clock, on the ladder.
     mutating func checkMeasureClock(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let current = person.measure.clockRule
         for rule in Self.measureClockRules {
-            func key() -> AlertKey { AlertKey(rule, "limit", person: person.id) }
+            func key() -> AlertKey { AlertKey(rule, "limit", person: id) }
             guard rule == current, let limit = person.limit,
                 let level = ladder(start: person.measureStart, limit: limit, &next)
             else {
@@ -16,8 +17,8 @@ extension CustodyEngine {
             let end = person.measureStart + limit
             let message =
                 level == .alarm
-                ? "\(person.id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
-                : "\(person.id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
+                ? "\(id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
+                : "\(id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
             reconcile(
                 .measureClock(rule), key(),
                 Finding(
@@ -31,15 +32,16 @@ extension CustodyEngine {
 
     /// CLK-04: 4 h for a vulnerable person, and an alarm the moment they are in a holding room.
     mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let vulnerable = person.isVulnerable(parameters)
-        func limitKey() -> AlertKey { AlertKey(.clk04, "limit", person: person.id) }
+        func limitKey() -> AlertKey { AlertKey(.clk04, "limit", person: id) }
         let limit = parameters.vulnerableLimit
         if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
             reconcile(
                 .clk04Limit, limitKey(),
                 Finding(
                     level: level,
-                    message: "\(person.id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
+                    message: "\(id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
                     facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
                     repeats: true), &next)
         } else {
@@ -47,19 +49,20 @@ extension CustodyEngine {
         }
         let inHolding = vulnerable && index.kind(of: person.zone) == .holding
         reconcile(
-            .clk04Holding, AlertKey(.clk04, "holding", person: person.id),
+            .clk04Holding, AlertKey(.clk04, "holding", person: id),
             inHolding
                 ? Finding(
-                    level: .alarm, message: "vulnerable person \(person.id) is in holding room \(person.zone?.rawValue ?? "")",
+                    level: .alarm, message: "vulnerable person \(id) is in holding room \(person.zone?.rawValue ?? "")",
                     facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
     }
 
     /// CLK-05: transfer, first interrogation and family notice, each within 24 h of the decision.
     mutating func checkDetentionDuties(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         guard let decided = person.detentionDecidedAt else { return }
         let active = person.measure.clockRule == .clk05
         for duty in DetentionDuty.allCases {
-            func key() -> AlertKey { AlertKey(.clk05, duty.rawValue, person: person.id) }
+            func key() -> AlertKey { AlertKey(.clk05, duty.rawValue, person: id) }
             guard active, !person.dutiesDone.contains(duty) else {
                 reconcile(.duty(duty), key(), nil, &next)
                 continue
@@ -73,7 +76,7 @@ extension CustodyEngine {
                 .duty(duty), key(),
                 level.map {
                     Finding(
-                        level: $0, message: "\(person.id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
+                        level: $0, message: "\(id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
                         facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")],
                         repeats: true)
                 }, &next)
@@ -90,6 +93,7 @@ extension CustodyEngine {
 
     /// CLK-06: time in the area since the clock start; never resets.
     mutating func checkAbsoluteClock(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let limit = absoluteLimit(of: person)
         let alarmAt = person.clockStart + limit
         let warnAt = alarmAt - (parameters.absoluteLimit - parameters.absoluteWarning)
@@ -97,26 +101,27 @@ extension CustodyEngine {
         next.consider(alarmAt)
         let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         reconcile(
-            .clk06Absolute, AlertKey(.clk06, "absolute", person: person.id),
-            level.map {
+            .clk06Absolute, AlertKey(.clk06, "absolute", person: id),
+            level.map { [start = person.clockStart] in
                 Finding(
                     level: $0,
-                    message: "\(person.id) has been in the area \((now - person.clockStart).wholeMinutes) min; absolute limit \(limit)",
-                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
+                    message: "\(id) has been in the area \((now - start).wholeMinutes) min; absolute limit \(limit)",
+                    facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
                     repeats: true)
             }, &next)
     }
 
     /// CLK-07: the same ID back within 12 h of leaving, until an approver logs a reason.
     mutating func checkChainedSummons(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
         reconcile(
-            .clk07Chained, AlertKey(.clk07, "chained", person: person.id),
+            .clk07Chained, AlertKey(.clk07, "chained", person: id),
             unexplained
                 ? Finding(
                     level: .alarm,
-                    message: "\(person.id) (ID …\(person.registration.idLast4 ?? "")) left the area \((person.clockStart - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
+                    message: "\(id) (ID …\(person.registration.idLast4 ?? "")) left the area \((person.clockStart - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
                     facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(person.clockStart.milliseconds)")])
                 : nil, &next)
     }

@@ -2,10 +2,10 @@
 extension CustodyEngine {
     mutating func evaluatePerson(_ id: PersonID, _ families: RuleFamilies, _ next: inout NextChange) {
         guard let person = people[id], !person.isReleased else {
-            personFamilyNext.removeValue(forKey: id)
+            scope.families = nil
             return
         }
-        let known = personFamilyNext[id]
+        let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         // The order of the checks is the order of their effects; the groups' checks interleave.
@@ -41,7 +41,7 @@ extension CustodyEngine {
         next.consider(found[0])
         next.consider(found[1])
         next.consider(found[2])
-        personFamilyNext[id] = found
+        scope.families = found
     }
 
     /// A warning at `due`, critical `welfareEscalation` later.
@@ -69,20 +69,21 @@ extension CustodyEngine {
 
     /// WEL-01: water every 2 h; a meal in each window or after 5 h.
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
         reconcile(
-            .wel01Water, AlertKey(.wel01, "water", person: person.id),
+            .wel01Water, AlertKey(.wel01, "water", person: id),
             welfareLevel(due: waterDue, &next).map {
                 Finding(
-                    level: $0, message: "offer \(person.id) water (due at \(waterDue.milliseconds))",
+                    level: $0, message: "offer \(id) water (due at \(waterDue.milliseconds))",
                     facts: [Fact("due", "\(waterDue.milliseconds)")])
             }, &next)
         let mealDue = mealDue(person)
         reconcile(
-            .wel01Meal, AlertKey(.wel01, "meal", person: person.id),
+            .wel01Meal, AlertKey(.wel01, "meal", person: id),
             welfareLevel(due: mealDue, &next).map {
                 Finding(
-                    level: $0, message: "offer \(person.id) a meal (due at \(mealDue.milliseconds))",
+                    level: $0, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
                     facts: [Fact("due", "\(mealDue.milliseconds)")])
             }, &next)
     }
@@ -90,17 +91,18 @@ extension CustodyEngine {
     /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
     /// the long rest before a clock over 12 h ends.
     mutating func checkQuestioningAndRest(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let questioning = index.kind(of: person.zone) == .interview
         var continuous: AlertLevel?
         if questioning, let since = person.questioningSince {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
         }
         reconcile(
-            .wel02ContinuousQuestioning, AlertKey(.wel02, "continuous_questioning", person: person.id),
-            continuous.map {
+            .wel02ContinuousQuestioning, AlertKey(.wel02, "continuous_questioning", person: id),
+            continuous.map { [since = person.questioningSince] in
                 Finding(
-                    level: $0, message: "\(person.id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
-                    facts: [Fact("since", "\(person.questioningSince?.milliseconds ?? 0)")])
+                    level: $0, message: "\(id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
+                    facts: [Fact("since", "\(since?.milliseconds ?? 0)")])
             }, &next)
 
         let window = parameters.noQuestioningWindow
@@ -111,10 +113,10 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
         reconcile(
-            .wel02NightQuestioning, AlertKey(.wel02, "night_questioning", person: person.id),
+            .wel02NightQuestioning, AlertKey(.wel02, "night_questioning", person: id),
             night
                 ? Finding(
-                    level: .alarm, message: "\(person.id) is being questioned at night without a logged reason",
+                    level: .alarm, message: "\(id) is being questioned at night without a logged reason",
                     facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
 
         var restLevel: AlertLevel?
@@ -129,31 +131,33 @@ extension CustodyEngine {
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
         reconcile(
-            .wel02Rest, AlertKey(.wel02, "rest", person: person.id),
-            restLevel.map {
+            .wel02Rest, AlertKey(.wel02, "rest", person: id),
+            restLevel.map { [longestRest = person.longestRest] in
                 Finding(
-                    level: $0, message: "\(person.id): the \(parameters.restRequired) rest no longer fits before the clock ends",
-                    facts: [Fact("longest_rest_ms", "\(person.longestRest.milliseconds)")])
+                    level: $0, message: "\(id): the \(parameters.restRequired) rest no longer fits before the clock ends",
+                    facts: [Fact("longest_rest_ms", "\(longestRest.milliseconds)")])
             }, &next)
     }
 
     /// WEL-03: bedding once a person has been in a holding room for 12 h.
     mutating func checkBedding(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         var level: AlertLevel?
         if !person.beddingLogged, let entry = person.firstHoldingEntry {
             level = welfareLevel(due: entry + parameters.beddingAfter, &next)
         }
         reconcile(
-            .wel03Bedding, AlertKey(.wel03, "bedding", person: person.id),
-            level.map {
-                Finding(level: $0, message: "log bedding for \(person.id)", facts: [Fact("holding_since", "\(person.firstHoldingEntry?.milliseconds ?? 0)")])
+            .wel03Bedding, AlertKey(.wel03, "bedding", person: id),
+            level.map { [entry = person.firstHoldingEntry] in
+                Finding(level: $0, message: "log bedding for \(id)", facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
             }, &next)
     }
 
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
     mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
-        func key() -> AlertKey { AlertKey(.esc01, "escort", person: person.id) }
+        let id = person.id
+        func key() -> AlertKey { AlertKey(.esc01, "escort", person: id) }
         guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
             _ = graced(.esc01Escort, key(), active: false, grace: .zero, &next)
             reconcile(.esc01Escort, key(), nil, &next)
@@ -169,7 +173,7 @@ extension CustodyEngine {
             short
                 ? Finding(
                     level: .alarm,
-                    message: "\(person.id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
+                    message: "\(id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
                     facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
                 : nil, &next)
     }
@@ -177,18 +181,19 @@ extension CustodyEngine {
     /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
     /// questioning a girl needs a female officer present.
     mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let kind = index.kind(of: person.zone)
-        func guardianKey() -> AlertKey { AlertKey(.prot01, "guardian", person: person.id) }
+        func guardianKey() -> AlertKey { AlertKey(.prot01, "guardian", person: id) }
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
         let noGuardian = graced(.prot01Guardian, guardianKey(), active: guardianMissing, grace: parameters.supervisionGrace, &next)
         reconcile(
             .prot01Guardian, guardianKey(),
             noGuardian
-                ? Finding(level: .alarm, message: "minor \(person.id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                ? Finding(level: .alarm, message: "minor \(id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
 
-        func femaleKey() -> AlertKey { AlertKey(.prot01, "female_officer", person: person.id) }
+        func femaleKey() -> AlertKey { AlertKey(.prot01, "female_officer", person: id) }
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
@@ -196,37 +201,39 @@ extension CustodyEngine {
         reconcile(
             .prot01FemaleOfficer, femaleKey(),
             noFemale
-                ? Finding(level: .alarm, message: "\(person.id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                ? Finding(level: .alarm, message: "\(id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
     }
 
     /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
     mutating func checkAreaBoundary(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
         reconcile(
-            .zone01LeftArea, AlertKey(.zone01, "left_area", person: person.id),
+            .zone01LeftArea, AlertKey(.zone01, "left_area", person: id),
             outside
-                ? Finding(level: .alarm, message: "\(person.id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
+                ? Finding(level: .alarm, message: "\(id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
     }
 
     /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
     /// an injury noted at intake is reported.
     mutating func checkIntake(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
         reconcile(
-            .flow01IntakeIncomplete, AlertKey(.flow01, "intake_incomplete", person: person.id),
+            .flow01IntakeIncomplete, AlertKey(.flow01, "intake_incomplete", person: id),
             early
                 ? Finding(
-                    level: .alarm, message: "\(person.id) entered \(person.zone?.rawValue ?? "") before intake was complete",
+                    level: .alarm, message: "\(id) entered \(person.zone?.rawValue ?? "") before intake was complete",
                     facts: [
                         Fact("safety_check", "\(person.safetyChecked)"), Fact("health_intake", "\(person.healthChecked)"),
                         Fact("belongings", "\(person.belongingsListed)"),
                     ]) : nil, &next)
         reconcile(
-            .flow01InjuryReport, AlertKey(.flow01, "injury_report", person: person.id),
+            .flow01InjuryReport, AlertKey(.flow01, "injury_report", person: id),
             person.injuryNoted
-                ? Finding(level: .warn, message: "injury noted at \(person.id)'s health intake: file the report", facts: []) : nil,
+                ? Finding(level: .warn, message: "injury noted at \(id)'s health intake: file the report", facts: []) : nil,
             &next)
     }
 }

@@ -4,7 +4,7 @@ extension CustodyEngine {
     mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
         guard let zone = index.zones[id] else { return }
         let tally = zoneTally[id] ?? ZoneTally()
-        let known = zoneFamilyNext[id]
+        let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         if run.contains(.supervision) {
@@ -33,7 +33,7 @@ extension CustodyEngine {
             found[4] = part.time
         }
         for slot in 0..<5 { next.consider(found[slot]) }
-        zoneFamilyNext[id] = found
+        scope.families = found
     }
 
     func isRecording(_ zone: ZoneID) -> Bool {
@@ -56,9 +56,10 @@ extension CustodyEngine {
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
     private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+        let zoneID = zone.id
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
-        func officersKey() -> AlertKey { AlertKey(.sup01, "officers", zone: zone.id) }
+        func officersKey() -> AlertKey { AlertKey(.sup01, "officers", zone: zoneID) }
         let short = graced(.sup01Officers, officersKey(), active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
         reconcile(
             .sup01Officers, officersKey(),
@@ -67,7 +68,7 @@ extension CustodyEngine {
                     level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
                     facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
                 : nil, &next)
-        func recorderKey() -> AlertKey { AlertKey(.rec01, "recorder", zone: zone.id) }
+        func recorderKey() -> AlertKey { AlertKey(.rec01, "recorder", zone: zoneID) }
         let gap = graced(.rec01Recorder, recorderKey(), active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
         reconcile(
             .rec01Recorder, recorderKey(),
@@ -80,7 +81,8 @@ extension CustodyEngine {
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
     private mutating func checkSeparation(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        func coKey() -> AlertKey { AlertKey(.sep01, "co_suspects", zone: zone.id) }
+        let zoneID = zone.id
+        func coKey() -> AlertKey { AlertKey(.sep01, "co_suspects", zone: zoneID) }
         let coSuspects = graced(.sep01CoSuspects, coKey(), active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
         var together = ""
         if coSuspects {
@@ -96,13 +98,13 @@ extension CustodyEngine {
         let holding = zone.kind == .holding && tally.count > 1
         let mixedSex = holding && tally.male > 0 && tally.female > 0
         reconcile(
-            .sep01MixedSex, AlertKey(.sep01, "mixed_sex", zone: zone.id),
+            .sep01MixedSex, AlertKey(.sep01, "mixed_sex", zone: zoneID),
             mixedSex
                 ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
                 : nil, &next)
         let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
         reconcile(
-            .sep01MinorWithAdult, AlertKey(.sep01, "minor_with_adult", zone: zone.id),
+            .sep01MinorWithAdult, AlertKey(.sep01, "minor_with_adult", zone: zoneID),
             mixedAge
                 ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
                 : nil, &next)
@@ -117,9 +119,10 @@ extension CustodyEngine {
 
     /// OCC-01.
     private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+        let zoneID = zone.id
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
         reconcile(
-            .occ01Capacity, AlertKey(.occ01, "capacity", zone: zone.id),
+            .occ01Capacity, AlertKey(.occ01, "capacity", zone: zoneID),
             tally.count > capacity
                 ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
                 : nil, &next)
@@ -127,8 +130,9 @@ extension CustodyEngine {
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
     private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+        let zoneID = zone.id
         let occupied = zone.kind == .holding && tally.count > 0
-        func postKey() -> AlertKey { AlertKey(.sup03, "watch_post", zone: zone.id) }
+        func postKey() -> AlertKey { AlertKey(.sup03, "watch_post", zone: zoneID) }
         var unwatched = false
         if occupied, let post = zone.watchPost {
             unwatched = graced(.sup03WatchPost, postKey(), active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
@@ -152,7 +156,7 @@ extension CustodyEngine {
             roundLevel = now >= late ? .alarm : (now >= due ? .warn : nil)
         }
         reconcile(
-            .sup03Round, AlertKey(.sup03, "round", zone: zone.id),
+            .sup03Round, AlertKey(.sup03, "round", zone: zoneID),
             roundLevel.map {
                 Finding(level: $0, message: "round of \(zone.id) overdue since \(due.milliseconds)", facts: [Fact("due", "\(due.milliseconds)")])
             }, &next)

@@ -22,10 +22,10 @@ public struct CustodyEngine: Sendable, Equatable {
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// Per target, the codes of its open alerts and pending conditions (see `AlertMasks`).
-    var targetMasks: [EvaluationTarget: AlertMasks] = [:]
-    /// The masks of the target being evaluated, taken from `targetMasks` for its evaluation.
-    var scope = AlertMasks()
+    /// Per target: its alert masks, its rule groups' next changes and its live deadline.
+    var targets: [EvaluationTarget: TargetState] = [:]
+    /// The state of the target being evaluated, taken from `targets` for its evaluation.
+    var scope = TargetState()
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -42,10 +42,6 @@ public struct CustodyEngine: Sendable, Equatable {
     var dirty: [EvaluationTarget: RuleFamilies] = [:]
     /// A reused buffer for sorting `dirty` (always empty between inputs).
     var pendingTargets: [(EvaluationTarget, RuleFamilies)] = []
-    /// Per zone and per person, the next change each rule group found when it last ran
-    /// (derived from the rest of the state; see `RuleFamilies`).
-    var zoneFamilyNext: [ZoneID: FamilyDeadlines] = [:]
-    var personFamilyNext: [PersonID: FamilyDeadlines] = [:]
 
     /// An engine for `layout`, with no one in the area, starting at `start`.
     public init(layout: StationLayout, parameters: RuleParameters = .defaults, start: Timestamp = Timestamp(milliseconds: 0)) {
@@ -94,7 +90,7 @@ public struct CustodyEngine: Sendable, Equatable {
     private mutating func advance(to time: Timestamp) {
         now = time
         while let due = deadlines.popDue(atOrBefore: time) {
-            evaluate(due.key)
+            evaluate(due.key, popped: true)
         }
     }
 
@@ -116,10 +112,13 @@ public struct CustodyEngine: Sendable, Equatable {
         pendingTargets = targets
     }
 
-    mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
+    /// Evaluates `target`'s rules (all, or only `families`) and sets its deadline; `popped` when the
+    /// queue has just handed out the target's deadline.
+    mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all, popped: Bool = false) {
         var next = NextChange(after: now)
-        let masks = targetMasks[target] ?? AlertMasks()
-        scope = masks
+        let stored = targets[target]
+        scope = stored ?? TargetState()
+        if popped { scope.deadline = nil }
         switch target {
         case .station: evaluateStation(&next)
         case .person(let id): evaluatePerson(id, families, &next)
@@ -128,10 +127,13 @@ public struct CustodyEngine: Sendable, Equatable {
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
         }
-        if scope != masks {
-            if scope.isEmpty { targetMasks.removeValue(forKey: target) } else { targetMasks[target] = scope }
+        if scope.deadline != next.time {
+            deadlines.schedule(target, at: next.time)
+            scope.deadline = next.time
         }
-        deadlines.schedule(target, at: next.time)
+        if scope != stored {
+            if scope.isEmpty { targets.removeValue(forKey: target) } else { targets[target] = scope }
+        }
     }
 
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.
@@ -144,7 +146,7 @@ public struct CustodyEngine: Sendable, Equatable {
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
             && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
-            && lhs.targetMasks == rhs.targetMasks
+            && lhs.targets == rhs.targets
             && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash
