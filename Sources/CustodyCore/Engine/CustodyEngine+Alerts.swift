@@ -8,19 +8,17 @@ struct Finding {
 }
 
 extension CustodyEngine {
-    /// Brings the alert of code `code` of the target being evaluated in line with `finding`: raise,
-    /// escalate, repeat or clear. Levels only rise while an alert is open; it clears when the finding
-    /// goes away. `key` builds the alert's key, called only when the target's masks say an alert of
-    /// this code is open or when one is raised.
-    mutating func reconcile(
-        _ code: AlertCode, _ key: @autoclosure () -> AlertKey, _ finding: Finding?, _ next: inout NextChange
-    ) {
+    /// Brings the alert of code `code` of the target being evaluated (and, for a zone's sensor rules,
+    /// `device`) in line with `finding`: raise, escalate, repeat or clear. Levels only rise while an
+    /// alert is open; it clears when the finding goes away. The alert's key is built only when the
+    /// target's masks say an alert of this code is open or when one is raised.
+    mutating func reconcile(_ code: AlertCode, device: DeviceID? = nil, _ finding: Finding?, _ next: inout NextChange) {
         let present = scope.alerts & code.bit != 0
         guard let finding else {
-            if present { removeAlert(checked(code, key()), code) }
+            if present { removeAlert(key(code, device: device), code) }
             return
         }
-        let key = checked(code, key())
+        let key = key(code, device: device)
         guard present, var alert = alerts[key] else {
             let alert = Alert(
                 key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
@@ -49,10 +47,18 @@ extension CustodyEngine {
         if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
     }
 
-    /// The key a rule built for `code`, checked in debug builds against the code's rule and condition.
-    private func checked(_ code: AlertCode, _ key: AlertKey) -> AlertKey {
-        assert(key.rule == code.rule && key.condition == code.condition, "\(key) built for \(code)")
-        return key
+    /// The key of `code` about the target being evaluated: its person, zone (with the sensor, for
+    /// the environment and vital-sign rules), door or tag; a device's key names its zone and door too.
+    private func key(_ code: AlertCode, device: DeviceID?) -> AlertKey {
+        switch scopeTarget {
+        case .station: AlertKey(code.rule, code.condition)
+        case .person(let id): AlertKey(code.rule, code.condition, person: id)
+        case .zone(let id): AlertKey(code.rule, code.condition, zone: id, device: device)
+        case .door(let id): AlertKey(code.rule, code.condition, door: id)
+        case .tag(let id): AlertKey(code.rule, code.condition, tag: id)
+        case .device(let id):
+            AlertKey(code.rule, code.condition, zone: index.deviceZone[id], door: index.doorOfDevice[id], device: id)
+        }
     }
 
     /// Removes an open alert of the target being evaluated and announces that it cleared.
@@ -76,13 +82,12 @@ extension CustodyEngine {
 
     /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
     mutating func graced(
-        _ code: AlertCode, _ key: @autoclosure () -> AlertKey, active: Bool, grace: TimeSpan,
-        _ next: inout NextChange
+        _ code: AlertCode, device: DeviceID? = nil, active: Bool, grace: TimeSpan, _ next: inout NextChange
     ) -> Bool {
         let present = scope.conditions & code.bit != 0
         guard active else {
             if present {
-                let key = checked(code, key())
+                let key = key(code, device: device)
                 if conditionSince.removeValue(forKey: key) != nil,
                     !code.isPerDevice || !otherSensorHolds(key, in: conditionSince)
                 {
@@ -91,7 +96,7 @@ extension CustodyEngine {
             }
             return false
         }
-        let key = checked(code, key())
+        let key = key(code, device: device)
         let since: Timestamp
         if present, let known = conditionSince[key] {
             since = known

@@ -7,11 +7,10 @@ extension CustodyEngine {
         let id = person.id
         let current = person.measure.clockRule
         for rule in Self.measureClockRules {
-            func key() -> AlertKey { AlertKey(rule, "limit", person: id) }
             guard rule == current, let limit = person.limit,
                 let level = ladder(start: person.measureStart, limit: limit, &next)
             else {
-                reconcile(.measureClock(rule), key(), nil, &next)
+                reconcile(.measureClock(rule), nil, &next)
                 continue
             }
             let end = person.measureStart + limit
@@ -20,7 +19,7 @@ extension CustodyEngine {
                 ? "\(id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
                 : "\(id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
             reconcile(
-                .measureClock(rule), key(),
+                .measureClock(rule),
                 Finding(
                     level: level, message: message,
                     facts: [
@@ -34,22 +33,21 @@ extension CustodyEngine {
     mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
         let id = person.id
         let vulnerable = person.isVulnerable(parameters)
-        func limitKey() -> AlertKey { AlertKey(.clk04, "limit", person: id) }
         let limit = parameters.vulnerableLimit
         if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
             reconcile(
-                .clk04Limit, limitKey(),
+                .clk04Limit,
                 Finding(
                     level: level,
                     message: "\(id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
                     facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
                     repeats: true), &next)
         } else {
-            reconcile(.clk04Limit, limitKey(), nil, &next)
+            reconcile(.clk04Limit, nil, &next)
         }
         let inHolding = vulnerable && index.kind(of: person.zone) == .holding
         reconcile(
-            .clk04Holding, AlertKey(.clk04, "holding", person: id),
+            .clk04Holding,
             inHolding
                 ? Finding(
                     level: .alarm, message: "vulnerable person \(id) is in holding room \(person.zone?.rawValue ?? "")",
@@ -62,9 +60,8 @@ extension CustodyEngine {
         guard let decided = person.detentionDecidedAt else { return }
         let active = person.measure.clockRule == .clk05
         for duty in DetentionDuty.allCases {
-            func key() -> AlertKey { AlertKey(.clk05, duty.rawValue, person: id) }
             guard active, !person.dutiesDone.contains(duty) else {
-                reconcile(.duty(duty), key(), nil, &next)
+                reconcile(.duty(duty), nil, &next)
                 continue
             }
             let warnAt = decided + parameters.detentionDutyWarning
@@ -73,7 +70,7 @@ extension CustodyEngine {
             next.consider(alarmAt)
             let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
             reconcile(
-                .duty(duty), key(),
+                .duty(duty),
                 level.map {
                     Finding(
                         level: $0, message: "\(id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
@@ -101,7 +98,7 @@ extension CustodyEngine {
         next.consider(alarmAt)
         let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         reconcile(
-            .clk06Absolute, AlertKey(.clk06, "absolute", person: id),
+            .clk06Absolute,
             level.map { [start = person.clockStart] in
                 Finding(
                     level: $0,
@@ -117,7 +114,7 @@ extension CustodyEngine {
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
         reconcile(
-            .clk07Chained, AlertKey(.clk07, "chained", person: id),
+            .clk07Chained,
             unexplained
                 ? Finding(
                     level: .alarm,

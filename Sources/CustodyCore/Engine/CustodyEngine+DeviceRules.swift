@@ -2,7 +2,7 @@
 extension CustodyEngine {
     mutating func evaluateStation(_ next: inout NextChange) {
         reconcile(
-            .fire01Fire, AlertKey(.fire01, "fire"),
+            .fire01Fire,
             isFireActive
                 ? Finding(level: .alarm, message: "fire alarm: all locks released; muster and count heads", facts: [])
                 : nil, &next)
@@ -11,7 +11,7 @@ extension CustodyEngine {
     mutating func evaluateDoor(_ id: DoorID, _ next: inout NextChange) {
         let state = doors[id] ?? DoorState()
         reconcile(
-            .dev01DoorForced, AlertKey(.dev01, "door_forced", door: id),
+            .dev01DoorForced,
             state.forced && !isFireActive
                 ? Finding(level: .alarm, message: "door \(id) opened while locked", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
                 : nil, &next)
@@ -21,16 +21,15 @@ extension CustodyEngine {
             next.consider(opened + parameters.doorHeldOpenGrace)
         }
         reconcile(
-            .dev01DoorHeldOpen, AlertKey(.dev01, "door_held_open", door: id),
+            .dev01DoorHeldOpen,
             heldOpen
                 ? Finding(level: .warn, message: "door \(id) held open over \(parameters.doorHeldOpenGrace)", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
                 : nil, &next)
         // The release needs time to be read back: a lock still reading locked the moment the fire
         // starts is not yet a finding; one still reading locked `fireReleaseConfirm` later is.
-        func lockKey() -> AlertKey { AlertKey(.fire01, "lock_not_released", door: id) }
-        let notReleased = graced(.fire01LockNotReleased, lockKey(), active: isFireActive && state.locked == true, grace: parameters.fireReleaseConfirm, &next)
+        let notReleased = graced(.fire01LockNotReleased, active: isFireActive && state.locked == true, grace: parameters.fireReleaseConfirm, &next)
         reconcile(
-            .fire01LockNotReleased, lockKey(),
+            .fire01LockNotReleased,
             notReleased
                 ? Finding(level: .alarm, message: "fire: lock of door \(id) still reads locked; release it by hand", facts: [])
                 : nil, &next)
@@ -41,20 +40,19 @@ extension CustodyEngine {
         let state = person == nil ? TagState() : (tags[id] ?? TagState())
         let owner = [Fact("person", person?.rawValue ?? "")]
         reconcile(
-            .dev01StrapOpened, AlertKey(.dev01, "strap_opened", tag: id),
+            .dev01StrapOpened,
             state.strapOpen
                 ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") opened", facts: owner) : nil,
             &next)
-        func unseenKey() -> AlertKey { AlertKey(.dev01, "tag_unseen", tag: id) }
-        let unseen = graced(.dev01TagUnseen, unseenKey(), active: state.lost, grace: parameters.tagUnseenGrace, &next)
+        let unseen = graced(.dev01TagUnseen, active: state.lost, grace: parameters.tagUnseenGrace, &next)
         reconcile(
-            .dev01TagUnseen, unseenKey(),
+            .dev01TagUnseen,
             unseen
                 ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") unseen for over \(parameters.tagUnseenGrace)", facts: owner)
                 : nil, &next)
         let battery = state.batteryPercent
         reconcile(
-            .dev01TagBattery, AlertKey(.dev01, "tag_battery", tag: id),
+            .dev01TagBattery,
             (battery ?? 100) < parameters.tagBatteryLowPercent
                 ? Finding(level: .warn, message: "wristband \(id) battery at \(battery ?? 0) %", facts: owner + [Fact("percent", "\(battery ?? 0)")])
                 : nil, &next)
@@ -65,9 +63,8 @@ extension CustodyEngine {
         let occupied = zone.map { !(zonePeople[$0]?.isEmpty ?? true) } ?? false
         let isReader = zone.map { index.readersByZone[$0]?.contains(id) ?? false } ?? false
         let note = isReader && occupied ? "; escort and supervision checks in \(zone?.rawValue ?? "") are degraded" : ""
-        let door = index.doorOfDevice[id]
         reconcile(
-            .dev01DeviceOffline, AlertKey(.dev01, "device_offline", zone: zone, door: door, device: id),
+            .dev01DeviceOffline,
             offlineDevices.contains(id)
                 ? Finding(level: .alarm, message: "device \(id) offline\(note)", facts: [Fact("degraded", "\(!note.isEmpty)")])
                 : nil, &next)

@@ -20,26 +20,25 @@ extension CustodyEngine {
             }
         }
         reconcile(
-            .env01Temperature, AlertKey(.env01, "temperature", zone: zone, device: device),
+            .env01Temperature, device: device,
             temperature.map { Finding(level: $0, message: "temperature in \(zone) is \(celsius ?? 0) °C", facts: [Fact("celsius", "\(celsius ?? 0)")]) },
             &next)
         let humidity = state?.latest(.humidity)
         let humid = humidity.map { !parameters.humidityWarn.contains($0) } ?? false
         reconcile(
-            .env01Humidity, AlertKey(.env01, "humidity", zone: zone, device: device),
+            .env01Humidity, device: device,
             humid ? Finding(level: .warn, message: "relative humidity in \(zone) is \(humidity ?? 0) %", facts: [Fact("percent", "\(humidity ?? 0)")]) : nil,
             &next)
         let mean = state?.co2Mean
         let highMean = mean.map { $0 > parameters.co2MeanWarn } ?? false
         reconcile(
-            .env01Co2Mean, AlertKey(.env01, "co2_mean", zone: zone, device: device),
+            .env01Co2Mean, device: device,
             highMean ? Finding(level: .warn, message: "CO₂ 1-hour mean in \(zone) is \(Int(mean ?? 0)) ppm", facts: [Fact("ppm_mean", "\(mean ?? 0)")]) : nil,
             &next)
         let co2 = state?.latest(.co2)
-        func peakKey() -> AlertKey { AlertKey(.env01, "co2_high", zone: zone, device: device) }
-        let peak = graced(.env01Co2High, peakKey(), active: (co2 ?? 0) > parameters.co2Alarm, grace: parameters.co2AlarmGrace, &next)
+        let peak = graced(.env01Co2High, device: device, active: (co2 ?? 0) > parameters.co2Alarm, grace: parameters.co2AlarmGrace, &next)
         reconcile(
-            .env01Co2High, peakKey(),
+            .env01Co2High, device: device,
             peak ? Finding(level: .alarm, message: "CO₂ in \(zone) above \(Int(parameters.co2Alarm)) ppm for 5 min", facts: [Fact("ppm", "\(co2 ?? 0)")]) : nil,
             &next)
     }
@@ -54,10 +53,9 @@ extension CustodyEngine {
         _ next: inout NextChange
     ) {
         let value = state?.latest(quantity)
-        func key() -> AlertKey { AlertKey(.vit01, quantity.rawValue, zone: zone, device: device) }
-        let abnormal = graced(.vital(quantity), key(), active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
+        let abnormal = graced(.vital(quantity), device: device, active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
         reconcile(
-            .vital(quantity), key(),
+            .vital(quantity), device: device,
             abnormal
                 ? Finding(level: .alarm, message: "\(quantity.rawValue) \(value ?? 0) in \(zone) for 60 s: check the person in person now", facts: [Fact(quantity.rawValue, "\(value ?? 0)")])
                 : nil, &next)

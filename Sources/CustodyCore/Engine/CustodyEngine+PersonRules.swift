@@ -72,7 +72,7 @@ extension CustodyEngine {
         let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
         reconcile(
-            .wel01Water, AlertKey(.wel01, "water", person: id),
+            .wel01Water,
             welfareLevel(due: waterDue, &next).map {
                 Finding(
                     level: $0, message: "offer \(id) water (due at \(waterDue.milliseconds))",
@@ -80,7 +80,7 @@ extension CustodyEngine {
             }, &next)
         let mealDue = mealDue(person)
         reconcile(
-            .wel01Meal, AlertKey(.wel01, "meal", person: id),
+            .wel01Meal,
             welfareLevel(due: mealDue, &next).map {
                 Finding(
                     level: $0, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
@@ -98,7 +98,7 @@ extension CustodyEngine {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
         }
         reconcile(
-            .wel02ContinuousQuestioning, AlertKey(.wel02, "continuous_questioning", person: id),
+            .wel02ContinuousQuestioning,
             continuous.map { [since = person.questioningSince] in
                 Finding(
                     level: $0, message: "\(id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
@@ -113,7 +113,7 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
         reconcile(
-            .wel02NightQuestioning, AlertKey(.wel02, "night_questioning", person: id),
+            .wel02NightQuestioning,
             night
                 ? Finding(
                     level: .alarm, message: "\(id) is being questioned at night without a logged reason",
@@ -131,7 +131,7 @@ extension CustodyEngine {
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
         reconcile(
-            .wel02Rest, AlertKey(.wel02, "rest", person: id),
+            .wel02Rest,
             restLevel.map { [longestRest = person.longestRest] in
                 Finding(
                     level: $0, message: "\(id): the \(parameters.restRequired) rest no longer fits before the clock ends",
@@ -147,7 +147,7 @@ extension CustodyEngine {
             level = welfareLevel(due: entry + parameters.beddingAfter, &next)
         }
         reconcile(
-            .wel03Bedding, AlertKey(.wel03, "bedding", person: id),
+            .wel03Bedding,
             level.map { [entry = person.firstHoldingEntry] in
                 Finding(level: $0, message: "log bedding for \(id)", facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
             }, &next)
@@ -157,19 +157,18 @@ extension CustodyEngine {
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
     mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
         let id = person.id
-        func key() -> AlertKey { AlertKey(.esc01, "escort", person: id) }
         guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
-            _ = graced(.esc01Escort, key(), active: false, grace: .zero, &next)
-            reconcile(.esc01Escort, key(), nil, &next)
+            _ = graced(.esc01Escort, active: false, grace: .zero, &next)
+            reconcile(.esc01Escort, nil, &next)
             return
         }
         let officers = zoneOfficers[zone]?.count ?? 0
         let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(zone)
         let required = relaxed ? 1 : parameters.officersRequired
-        let short = graced(.esc01Escort, key(), active: officers < required, grace: parameters.escortGrace, &next)
+        let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)
         let degraded = isReaderOffline(in: zone)
         reconcile(
-            .esc01Escort, key(),
+            .esc01Escort,
             short
                 ? Finding(
                     level: .alarm,
@@ -183,23 +182,21 @@ extension CustodyEngine {
     mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
         let id = person.id
         let kind = index.kind(of: person.zone)
-        func guardianKey() -> AlertKey { AlertKey(.prot01, "guardian", person: id) }
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
-        let noGuardian = graced(.prot01Guardian, guardianKey(), active: guardianMissing, grace: parameters.supervisionGrace, &next)
+        let noGuardian = graced(.prot01Guardian, active: guardianMissing, grace: parameters.supervisionGrace, &next)
         reconcile(
-            .prot01Guardian, guardianKey(),
+            .prot01Guardian,
             noGuardian
                 ? Finding(level: .alarm, message: "minor \(id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
 
-        func femaleKey() -> AlertKey { AlertKey(.prot01, "female_officer", person: id) }
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
-        let noFemale = graced(.prot01FemaleOfficer, femaleKey(), active: femaleMissing, grace: parameters.supervisionGrace, &next)
+        let noFemale = graced(.prot01FemaleOfficer, active: femaleMissing, grace: parameters.supervisionGrace, &next)
         reconcile(
-            .prot01FemaleOfficer, femaleKey(),
+            .prot01FemaleOfficer,
             noFemale
                 ? Finding(level: .alarm, message: "\(id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
@@ -210,7 +207,7 @@ extension CustodyEngine {
         let id = person.id
         let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
         reconcile(
-            .zone01LeftArea, AlertKey(.zone01, "left_area", person: id),
+            .zone01LeftArea,
             outside
                 ? Finding(level: .alarm, message: "\(id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
                 : nil, &next)
@@ -222,7 +219,7 @@ extension CustodyEngine {
         let id = person.id
         let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
         reconcile(
-            .flow01IntakeIncomplete, AlertKey(.flow01, "intake_incomplete", person: id),
+            .flow01IntakeIncomplete,
             early
                 ? Finding(
                     level: .alarm, message: "\(id) entered \(person.zone?.rawValue ?? "") before intake was complete",
@@ -231,7 +228,7 @@ extension CustodyEngine {
                         Fact("belongings", "\(person.belongingsListed)"),
                     ]) : nil, &next)
         reconcile(
-            .flow01InjuryReport, AlertKey(.flow01, "injury_report", person: id),
+            .flow01InjuryReport,
             person.injuryNoted
                 ? Finding(level: .warn, message: "injury noted at \(id)'s health intake: file the report", facts: []) : nil,
             &next)

@@ -56,22 +56,19 @@ extension CustodyEngine {
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
     private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let zoneID = zone.id
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
-        func officersKey() -> AlertKey { AlertKey(.sup01, "officers", zone: zoneID) }
-        let short = graced(.sup01Officers, officersKey(), active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
+        let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
         reconcile(
-            .sup01Officers, officersKey(),
+            .sup01Officers,
             short
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
                     facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
                 : nil, &next)
-        func recorderKey() -> AlertKey { AlertKey(.rec01, "recorder", zone: zoneID) }
-        let gap = graced(.rec01Recorder, recorderKey(), active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
+        let gap = graced(.rec01Recorder, active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
         reconcile(
-            .rec01Recorder, recorderKey(),
+            .rec01Recorder,
             gap
                 ? Finding(
                     level: .alarm, message: "interview room \(zone.id) is occupied and not recording",
@@ -81,9 +78,7 @@ extension CustodyEngine {
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
     private mutating func checkSeparation(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let zoneID = zone.id
-        func coKey() -> AlertKey { AlertKey(.sep01, "co_suspects", zone: zoneID) }
-        let coSuspects = graced(.sep01CoSuspects, coKey(), active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
+        let coSuspects = graced(.sep01CoSuspects, active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
         var together = ""
         if coSuspects {
             together = names(in: zone.id) { person in
@@ -91,20 +86,20 @@ extension CustodyEngine {
             }
         }
         reconcile(
-            .sep01CoSuspects, coKey(),
+            .sep01CoSuspects,
             coSuspects
                 ? Finding(level: .alarm, message: "co-suspects together in \(zone.id): \(together)", facts: [Fact("people", together)])
                 : nil, &next)
         let holding = zone.kind == .holding && tally.count > 1
         let mixedSex = holding && tally.male > 0 && tally.female > 0
         reconcile(
-            .sep01MixedSex, AlertKey(.sep01, "mixed_sex", zone: zoneID),
+            .sep01MixedSex,
             mixedSex
                 ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
                 : nil, &next)
         let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
         reconcile(
-            .sep01MinorWithAdult, AlertKey(.sep01, "minor_with_adult", zone: zoneID),
+            .sep01MinorWithAdult,
             mixedAge
                 ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
                 : nil, &next)
@@ -119,10 +114,9 @@ extension CustodyEngine {
 
     /// OCC-01.
     private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let zoneID = zone.id
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
         reconcile(
-            .occ01Capacity, AlertKey(.occ01, "capacity", zone: zoneID),
+            .occ01Capacity,
             tally.count > capacity
                 ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
                 : nil, &next)
@@ -130,17 +124,15 @@ extension CustodyEngine {
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
     private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let zoneID = zone.id
         let occupied = zone.kind == .holding && tally.count > 0
-        func postKey() -> AlertKey { AlertKey(.sup03, "watch_post", zone: zoneID) }
         var unwatched = false
         if occupied, let post = zone.watchPost {
-            unwatched = graced(.sup03WatchPost, postKey(), active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
+            unwatched = graced(.sup03WatchPost, active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
         } else {
-            _ = graced(.sup03WatchPost, postKey(), active: false, grace: .zero, &next)
+            _ = graced(.sup03WatchPost, active: false, grace: .zero, &next)
         }
         reconcile(
-            .sup03WatchPost, postKey(),
+            .sup03WatchPost,
             unwatched
                 ? Finding(level: .alarm, message: "no officer at the watch post of \(zone.id)", facts: [Fact("post", zone.watchPost?.rawValue ?? "")])
                 : nil, &next)
@@ -156,7 +148,7 @@ extension CustodyEngine {
             roundLevel = now >= late ? .alarm : (now >= due ? .warn : nil)
         }
         reconcile(
-            .sup03Round, AlertKey(.sup03, "round", zone: zoneID),
+            .sup03Round,
             roundLevel.map {
                 Finding(level: $0, message: "round of \(zone.id) overdue since \(due.milliseconds)", facts: [Fact("due", "\(due.milliseconds)")])
             }, &next)

@@ -26,6 +26,8 @@ public struct CustodyEngine: Sendable, Equatable {
     var targets: [EvaluationTarget: TargetState] = [:]
     /// The state of the target being evaluated, taken from `targets` for its evaluation.
     var scope = TargetState()
+    /// The target being evaluated, whose alert keys the rules' codes stand for.
+    var scopeTarget = EvaluationTarget.station
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -118,6 +120,7 @@ public struct CustodyEngine: Sendable, Equatable {
         var next = NextChange(after: now)
         let stored = targets[target]
         scope = stored ?? TargetState()
+        scopeTarget = target
         if popped { scope.deadline = nil }
         switch target {
         case .station: evaluateStation(&next)
