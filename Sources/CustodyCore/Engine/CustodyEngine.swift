@@ -41,7 +41,7 @@ public struct CustodyEngine: Sendable, Equatable {
     var deadlines = DeadlineQueue<EvaluationTarget>()
     var effects: [Effect] = []
     /// The targets the input touched, with the rule groups it may have changed.
-    var dirty: [EvaluationTarget: RuleFamilies] = [:]
+    var dirty: [(EvaluationTarget, RuleFamilies)] = []
     /// A reused buffer for sorting `dirty` (always empty between inputs).
     var pendingTargets: [(EvaluationTarget, RuleFamilies)] = []
 
@@ -96,20 +96,30 @@ public struct CustodyEngine: Sendable, Equatable {
         }
     }
 
-    /// Evaluates the targets the input touched, in a fixed order.
+    /// Evaluates the targets the input touched, in a fixed order, each once with the union of the
+    /// rule groups it was touched for. The few touches of an input are sorted and merged in a list,
+    /// which costs less than hashing each into a table.
     private mutating func evaluateDirty() {
         guard !dirty.isEmpty else { return }
-        if dirty.count == 1, let (target, families) = dirty.first {
+        if dirty.count == 1 {
+            let (target, families) = dirty[0]
             dirty.removeAll(keepingCapacity: true)
             evaluate(target, families)
             return
         }
-        var targets = pendingTargets
-        pendingTargets = []
-        for entry in dirty { targets.append(entry) }
+        var targets = dirty
+        dirty = pendingTargets
         targets.sort { $0.0 < $1.0 }
-        dirty.removeAll(keepingCapacity: true)
-        for (target, families) in targets { evaluate(target, families) }
+        var position = 0
+        while position < targets.count {
+            var (target, families) = targets[position]
+            position += 1
+            while position < targets.count && targets[position].0 == target {
+                families.formUnion(targets[position].1)
+                position += 1
+            }
+            evaluate(target, families)
+        }
         targets.removeAll(keepingCapacity: true)
         pendingTargets = targets
     }
@@ -141,7 +151,7 @@ public struct CustodyEngine: Sendable, Equatable {
 
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.
     mutating func touch(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
-        dirty[target, default: []].formUnion(families)
+        dirty.append((target, families))
     }
 
     public static func == (lhs: CustodyEngine, rhs: CustodyEngine) -> Bool {
