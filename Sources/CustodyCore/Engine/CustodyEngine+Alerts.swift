@@ -73,7 +73,7 @@ extension CustodyEngine {
     private func otherSensorHolds<Value>(_ key: AlertKey, in table: [AlertKey: Value]) -> Bool {
         guard let zone = key.zone else { return false }
         var other = key
-        for device in index.sensorsByZone[zone] ?? [] where device != key.device {
+        for device in index.zoneInfo[zone]?.sensors ?? [] where device != key.device {
             other.device = device
             if table[other] != nil { return true }
         }

@@ -30,7 +30,7 @@ extension CustodyEngine {
     }
 
     /// CLK-04: 4 h for a vulnerable person, and an alarm the moment they are in a holding room.
-    mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
+    mutating func checkVulnerable(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
         let vulnerable = person.isVulnerable(parameters)
         let limit = parameters.vulnerableLimit
@@ -45,7 +45,7 @@ extension CustodyEngine {
         } else {
             reconcile(.clk04Limit, nil, &next)
         }
-        let inHolding = vulnerable && index.kind(of: person.zone) == .holding
+        let inHolding = vulnerable && place?.kind == .holding
         reconcile(
             .clk04Holding,
             inHolding

@@ -1,8 +1,7 @@
 /// ENV-01 (climate and air in occupied rooms) and VIT-01 (vital signs).
 extension CustodyEngine {
-    mutating func checkEnvironment(_ zone: StationLayout.Zone, occupied: Bool, _ next: inout NextChange) {
-        guard let devices = index.sensorsByZone[zone.id] else { return }
-        for device in devices {
+    mutating func checkEnvironment(_ zone: StationLayout.Zone, _ info: ZoneInfo, occupied: Bool, _ next: inout NextChange) {
+        for device in info.sensors {
             let state = occupied && !offlineDevices.contains(device) ? sensors[device] : nil
             checkClimate(zone.id, device, state, &next)
             checkVitals(zone.id, device, state, &next)

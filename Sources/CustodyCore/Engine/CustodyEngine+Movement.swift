@@ -45,7 +45,7 @@ extension CustodyEngine {
 
     /// Marks the offline readers of a zone, whose alert says whether the zone is occupied.
     private mutating func touchOfflineReaders(in zone: ZoneID) {
-        for device in index.readersByZone[zone] ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
+        for device in index.zoneInfo[zone]?.readers ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
     }
 
     /// Moves an officer to `zone` (or out of every zone, when their tag is lost).
@@ -70,6 +70,6 @@ extension CustodyEngine {
     private mutating func touchAround(_ zone: ZoneID) {
         touch(.zone(zone), .supervision)
         for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
-        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched), .watch) }
+        for watched in index.zoneInfo[zone]?.watched ?? [] { touch(.zone(watched), .watch) }
     }
 }

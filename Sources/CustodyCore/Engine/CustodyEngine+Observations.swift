@@ -3,7 +3,7 @@ extension CustodyEngine {
     mutating func handle(_ observation: Observation) -> Rejection? {
         switch observation {
         case .tagSeen(let tag, let zone):
-            guard index.zoneKinds[zone] != nil else { return Rejection(.unknownZone, "no zone \(zone) in the station layout") }
+            guard index.zoneInfo[zone]?.zone != nil else { return Rejection(.unknownZone, "no zone \(zone) in the station layout") }
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: zone)
             } else if let id = personByTag[tag] {

@@ -15,8 +15,10 @@ extension CustodyEngine {
         let officersRun = run.contains(.officers)
         let presenceRuns = run.contains(.presence)
         let clocksRun = run.contains(.clocks)
+        // Where the person is, looked up once for every rule that asks.
+        let place = officersRun || presenceRuns ? person.zone.flatMap { index.zoneInfo[$0] } : nil
         if clocksRun { checkMeasureClock(person, &clocks) }
-        if presenceRuns { checkVulnerable(person, &presence) }
+        if presenceRuns { checkVulnerable(person, place, &presence) }
         if clocksRun {
             checkDetentionDuties(person, &clocks)
             checkAbsoluteClock(person, &clocks)
@@ -25,17 +27,17 @@ extension CustodyEngine {
             found[2] = clocks.time
         }
         if presenceRuns {
-            checkQuestioningAndRest(person, &presence)
+            checkQuestioningAndRest(person, place, &presence)
             checkBedding(person, &presence)
         }
         if officersRun {
-            checkEscort(person, &officers)
-            checkProtection(person, &officers)
+            checkEscort(person, place, &officers)
+            checkProtection(person, place, &officers)
             found[0] = officers.time
         }
         if presenceRuns {
-            checkAreaBoundary(person, &presence)
-            checkIntake(person, &presence)
+            checkAreaBoundary(person, place, &presence)
+            checkIntake(person, place, &presence)
             found[1] = presence.time
         }
         next.consider(found[0])
@@ -90,9 +92,9 @@ extension CustodyEngine {
 
     /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
     /// the long rest before a clock over 12 h ends.
-    mutating func checkQuestioningAndRest(_ person: Person, _ next: inout NextChange) {
+    mutating func checkQuestioningAndRest(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
-        let questioning = index.kind(of: person.zone) == .interview
+        let questioning = place?.kind == .interview
         var continuous: AlertLevel?
         if questioning, let since = person.questioningSince {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
@@ -155,18 +157,18 @@ extension CustodyEngine {
 
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
-    mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
+    mutating func checkEscort(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
-        guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
+        guard let zone = person.zone, let place, let kind = place.kind, kind != .holding, kind != .interview else {
             _ = graced(.esc01Escort, active: false, grace: .zero, &next)
             reconcile(.esc01Escort, nil, &next)
             return
         }
         let officers = zoneOfficers[zone]?.count ?? 0
-        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(zone)
+        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(place)
         let required = relaxed ? 1 : parameters.officersRequired
         let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)
-        let degraded = isReaderOffline(in: zone)
+        let degraded = isReaderOffline(in: place)
         reconcile(
             .esc01Escort,
             short
@@ -179,9 +181,9 @@ extension CustodyEngine {
 
     /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
     /// questioning a girl needs a female officer present.
-    mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
+    mutating func checkProtection(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
-        let kind = index.kind(of: person.zone)
+        let kind = place?.kind
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
         let noGuardian = graced(.prot01Guardian, active: guardianMissing, grace: parameters.supervisionGrace, &next)
@@ -203,9 +205,9 @@ extension CustodyEngine {
     }
 
     /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
-    mutating func checkAreaBoundary(_ person: Person, _ next: inout NextChange) {
+    mutating func checkAreaBoundary(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
-        let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
+        let outside = place?.kind == .exit && !person.outOfAreaApproved && !isFireActive
         reconcile(
             .zone01LeftArea,
             outside
@@ -215,9 +217,9 @@ extension CustodyEngine {
 
     /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
     /// an injury noted at intake is reported.
-    mutating func checkIntake(_ person: Person, _ next: inout NextChange) {
+    mutating func checkIntake(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
-        let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
+        let early = place?.kind?.requiresIntake == true && !person.intakeComplete
         reconcile(
             .flow01IntakeIncomplete,
             early

@@ -2,14 +2,14 @@
 /// watch and rounds, environment and vital signs.
 extension CustodyEngine {
     mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
-        guard let zone = index.zones[id] else { return }
+        guard let info = index.zoneInfo[id], let zone = info.zone else { return }
         let tally = zoneTally[id] ?? ZoneTally()
         let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         if run.contains(.supervision) {
             var part = NextChange(after: now)
-            checkSupervision(zone, tally, &part)
+            checkSupervision(zone, info, tally, &part)
             found[0] = part.time
         }
         if run.contains(.separation) {
@@ -29,19 +29,19 @@ extension CustodyEngine {
         }
         if run.contains(.environment) {
             var part = NextChange(after: now)
-            checkEnvironment(zone, occupied: tally.count > 0, &part)
+            checkEnvironment(zone, info, occupied: tally.count > 0, &part)
             found[4] = part.time
         }
         for slot in 0..<5 { next.consider(found[slot]) }
         scope.families = found
     }
 
-    func isRecording(_ zone: ZoneID) -> Bool {
-        index.recordersByZone[zone]?.contains { runningRecorders.contains($0) && !offlineDevices.contains($0) } ?? false
+    func isRecording(_ zone: ZoneInfo) -> Bool {
+        !runningRecorders.isEmpty && zone.recorders.contains { runningRecorders.contains($0) && !offlineDevices.contains($0) }
     }
 
-    func isReaderOffline(in zone: ZoneID) -> Bool {
-        !offlineDevices.isEmpty && (index.readersByZone[zone]?.contains { offlineDevices.contains($0) } ?? false)
+    func isReaderOffline(in zone: ZoneInfo) -> Bool {
+        !offlineDevices.isEmpty && zone.readers.contains { offlineDevices.contains($0) }
     }
 
     func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
@@ -55,7 +55,9 @@ extension CustodyEngine {
     }
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
-    private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+    private mutating func checkSupervision(
+        _ zone: StationLayout.Zone, _ info: ZoneInfo, _ tally: ZoneTally, _ next: inout NextChange
+    ) {
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
         let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
@@ -66,7 +68,7 @@ extension CustodyEngine {
                     level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
                     facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
                 : nil, &next)
-        let gap = graced(.rec01Recorder, active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
+        let gap = graced(.rec01Recorder, active: active && !isRecording(info), grace: parameters.recorderGrace, &next)
         reconcile(
             .rec01Recorder,
             gap
