@@ -1,50 +1,85 @@
-/// What a rule found about its subject right now.
+/// What a rule found about its subject right now: built only when an alert is raised, escalated or
+/// repeated, since most evaluations of an open alert change nothing.
 struct Finding {
     var level: AlertLevel
     var message: String
     var facts: [Fact]
-    /// Whether an unresolved alarm is announced again every `alarmRepeat` (the clock rules).
-    var repeats = false
 }
 
 extension CustodyEngine {
     /// Brings the alert of code `code` of the target being evaluated (and, for a zone's sensor rules,
-    /// `device`) in line with `finding`: raise, escalate, repeat or clear. Levels only rise while an
-    /// alert is open; it clears when the finding goes away. The alert's key is built only when the
-    /// target's masks say an alert of this code is open or when one is raised.
-    mutating func reconcile(_ code: AlertCode, device: DeviceID? = nil, _ finding: Finding?, _ next: inout NextChange) {
+    /// `device`) in line with the rule's finding at `level` (`nil`: nothing found): raise, escalate,
+    /// repeat or clear. Levels only rise while an alert is open; it clears when the finding goes away.
+    /// An alarm that `repeats` (the clock rules) is announced again every `alarmRepeat` while open.
+    ///
+    /// The key is built only when the target's masks say an alert of this code is open or when one is
+    /// raised, and `finding` (the message and facts, given the engine to read) only when an alert is
+    /// raised, escalated or repeated.
+    @inline(__always)
+    mutating func reconcile(
+        _ code: AlertCode, device: DeviceID? = nil, _ level: AlertLevel?, repeats: Bool = false,
+        _ next: inout NextChange, _ finding: (CustodyEngine, AlertLevel) -> Finding = Self.noFinding
+    ) {
         let present = scope.alerts & code.bit != 0
-        guard let finding else {
+        guard let level else {
             if present { removeAlert(key(code, device: device), code) }
             return
         }
+        if present {
+            updateAlert(code, device: device, level, repeats: repeats, &next, finding)
+        } else {
+            raiseAlert(key(code, device: device), code, finding(self, level), repeats: repeats, &next)
+        }
+    }
+
+    /// Opens a new alert.
+    private mutating func raiseAlert(
+        _ key: AlertKey, _ code: AlertCode, _ found: Finding, repeats: Bool, _ next: inout NextChange
+    ) {
+        let alert = Alert(
+            key: key, level: found.level, message: found.message, facts: found.facts, raisedAt: now,
+            notifiedAt: now)
+        alerts[key] = alert
+        scope.alerts |= code.bit
+        effects.append(.raiseAlert(alert))
+        if repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
+    }
+
+    /// Escalates or repeats an open alert of the target (or raises it, for a zone's sensor whose
+    /// code is open only for another sensor of the zone).
+    private mutating func updateAlert(
+        _ code: AlertCode, device: DeviceID?, _ level: AlertLevel, repeats: Bool, _ next: inout NextChange,
+        _ finding: (CustodyEngine, AlertLevel) -> Finding
+    ) {
         let key = key(code, device: device)
-        guard present, var alert = alerts[key] else {
-            let alert = Alert(
-                key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
-                notifiedAt: now)
-            alerts[key] = alert
-            scope.alerts |= code.bit
-            effects.append(.raiseAlert(alert))
-            if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
+        guard let slot = alerts.index(forKey: key) else {
+            raiseAlert(key, code, finding(self, level), repeats: repeats, &next)
             return
         }
-        if finding.level > alert.level {
-            alert.level = finding.level
-            alert.message = finding.message
-            alert.facts = finding.facts
-            alert.notifiedAt = now
-            alert.acknowledgedBy = nil
-            alerts[key] = alert
-            effects.append(.escalateAlert(alert))
-        } else if finding.repeats && alert.level == .alarm && now >= alert.notifiedAt + parameters.alarmRepeat {
-            alert.message = finding.message
-            alert.facts = finding.facts
-            alert.notifiedAt = now
-            alerts[key] = alert
-            effects.append(.repeatAlert(alert))
+        let current = alerts.values[slot].level
+        if level > current {
+            let found = finding(self, level)
+            alerts.values[slot].level = found.level
+            alerts.values[slot].message = found.message
+            alerts.values[slot].facts = found.facts
+            alerts.values[slot].notifiedAt = now
+            alerts.values[slot].acknowledgedBy = nil
+            effects.append(.escalateAlert(alerts.values[slot]))
+        } else if repeats && current == .alarm && now >= alerts.values[slot].notifiedAt + parameters.alarmRepeat {
+            let found = finding(self, level)
+            alerts.values[slot].message = found.message
+            alerts.values[slot].facts = found.facts
+            alerts.values[slot].notifiedAt = now
+            effects.append(.repeatAlert(alerts.values[slot]))
         }
-        if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
+        if repeats && alerts.values[slot].level == .alarm {
+            next.consider(alerts.values[slot].notifiedAt + parameters.alarmRepeat)
+        }
+    }
+
+    /// The finding of a rule that found nothing (never asked for: there is nothing to raise).
+    static func noFinding(_ engine: CustodyEngine, _ level: AlertLevel) -> Finding {
+        Finding(level: level, message: "", facts: [])
     }
 
     /// The key of `code` about the target being evaluated: its person, zone (with the sensor, for

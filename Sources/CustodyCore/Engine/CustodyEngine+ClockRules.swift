@@ -14,18 +14,17 @@ extension CustodyEngine {
                 continue
             }
             let end = person.measureStart + limit
-            let message =
-                level == .alarm
-                ? "\(id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
-                : "\(id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
-            reconcile(
-                .measureClock(rule),
+            reconcile(.measureClock(rule), level, repeats: true, &next) { [start = person.measureStart, measure = person.measure] engine, level in
                 Finding(
-                    level: level, message: message,
+                    level: level,
+                    message: level == .alarm
+                        ? "\(id): \(measure.rawValue) limit of \(limit) reached; release or hand over now"
+                        : "\(id): \(measure.rawValue) limit of \(limit) ends in \((end - engine.now).wholeMinutes) min",
                     facts: [
-                        Fact("measure", person.measure.rawValue), Fact("start", "\(person.measureStart.milliseconds)"),
+                        Fact("measure", measure.rawValue), Fact("start", "\(start.milliseconds)"),
                         Fact("limit_ms", "\(limit.milliseconds)"), Fact("end", "\(end.milliseconds)"),
-                    ], repeats: true), &next)
+                    ])
+            }
         }
     }
 
@@ -35,23 +34,20 @@ extension CustodyEngine {
         let vulnerable = person.isVulnerable(parameters)
         let limit = parameters.vulnerableLimit
         if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
-            reconcile(
-                .clk04Limit,
+            reconcile(.clk04Limit, level, repeats: true, &next) { [start = person.clockStart] engine, level in
                 Finding(
-                    level: level,
-                    message: "\(id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
-                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
-                    repeats: true), &next)
+                    level: level, message: "\(id) is vulnerable: \(limit) limit, ends at \((start + limit).milliseconds)",
+                    facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")])
+            }
         } else {
             reconcile(.clk04Limit, nil, &next)
         }
         let inHolding = vulnerable && place?.kind == .holding
-        reconcile(
-            .clk04Holding,
-            inHolding
-                ? Finding(
-                    level: .alarm, message: "vulnerable person \(id) is in holding room \(person.zone?.rawValue ?? "")",
-                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+        reconcile(.clk04Holding, inHolding ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "vulnerable person \(id) is in holding room \(zone?.rawValue ?? "")",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// CLK-05: transfer, first interrogation and family notice, each within 24 h of the decision.
@@ -69,14 +65,11 @@ extension CustodyEngine {
             next.consider(warnAt)
             next.consider(alarmAt)
             let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
-            reconcile(
-                .duty(duty),
-                level.map {
-                    Finding(
-                        level: $0, message: "\(id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
-                        facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")],
-                        repeats: true)
-                }, &next)
+            reconcile(.duty(duty), level, repeats: true, &next) { engine, level in
+                Finding(
+                    level: level, message: "\(id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
+                    facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")])
+            }
         }
     }
 
@@ -97,15 +90,11 @@ extension CustodyEngine {
         next.consider(warnAt)
         next.consider(alarmAt)
         let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
-        reconcile(
-            .clk06Absolute,
-            level.map { [start = person.clockStart] in
-                Finding(
-                    level: $0,
-                    message: "\(id) has been in the area \((now - start).wholeMinutes) min; absolute limit \(limit)",
-                    facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
-                    repeats: true)
-            }, &next)
+        reconcile(.clk06Absolute, level, repeats: true, &next) { [start = person.clockStart] engine, level in
+            Finding(
+                level: level, message: "\(id) has been in the area \((engine.now - start).wholeMinutes) min; absolute limit \(limit)",
+                facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")])
+        }
     }
 
     /// CLK-07: the same ID back within 12 h of leaving, until an approver logs a reason.
@@ -113,13 +102,10 @@ extension CustodyEngine {
         let id = person.id
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
-        reconcile(
-            .clk07Chained,
-            unexplained
-                ? Finding(
-                    level: .alarm,
-                    message: "\(id) (ID …\(person.registration.idLast4 ?? "")) left the area \((person.clockStart - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
-                    facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(person.clockStart.milliseconds)")])
-                : nil, &next)
+        reconcile(.clk07Chained, unexplained ? .alarm : nil, &next) { [last4 = person.registration.idLast4, start = person.clockStart] engine, level in
+            Finding(
+                level: level, message: "\(id) (ID …\(last4 ?? "")) left the area \((start - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
+                facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(start.milliseconds)")])
+        }
     }
 }

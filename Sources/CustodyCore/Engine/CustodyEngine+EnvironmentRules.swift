@@ -18,28 +18,32 @@ extension CustodyEngine {
                 temperature = .warn
             }
         }
-        reconcile(
-            .env01Temperature, device: device,
-            temperature.map { Finding(level: $0, message: "temperature in \(zone) is \(celsius ?? 0) °C", facts: [Fact("celsius", "\(celsius ?? 0)")]) },
-            &next)
+        reconcile(.env01Temperature, device: device, temperature, &next) { engine, level in
+            Finding(
+                level: level, message: "temperature in \(zone) is \(celsius ?? 0) °C",
+                facts: [Fact("celsius", "\(celsius ?? 0)")])
+        }
         let humidity = state?.latest(.humidity)
         let humid = humidity.map { !parameters.humidityWarn.contains($0) } ?? false
-        reconcile(
-            .env01Humidity, device: device,
-            humid ? Finding(level: .warn, message: "relative humidity in \(zone) is \(humidity ?? 0) %", facts: [Fact("percent", "\(humidity ?? 0)")]) : nil,
-            &next)
+        reconcile(.env01Humidity, device: device, humid ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "relative humidity in \(zone) is \(humidity ?? 0) %",
+                facts: [Fact("percent", "\(humidity ?? 0)")])
+        }
         let mean = state?.co2Mean
         let highMean = mean.map { $0 > parameters.co2MeanWarn } ?? false
-        reconcile(
-            .env01Co2Mean, device: device,
-            highMean ? Finding(level: .warn, message: "CO₂ 1-hour mean in \(zone) is \(Int(mean ?? 0)) ppm", facts: [Fact("ppm_mean", "\(mean ?? 0)")]) : nil,
-            &next)
+        reconcile(.env01Co2Mean, device: device, highMean ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "CO₂ 1-hour mean in \(zone) is \(Int(mean ?? 0)) ppm",
+                facts: [Fact("ppm_mean", "\(mean ?? 0)")])
+        }
         let co2 = state?.latest(.co2)
         let peak = graced(.env01Co2High, device: device, active: (co2 ?? 0) > parameters.co2Alarm, grace: parameters.co2AlarmGrace, &next)
-        reconcile(
-            .env01Co2High, device: device,
-            peak ? Finding(level: .alarm, message: "CO₂ in \(zone) above \(Int(parameters.co2Alarm)) ppm for 5 min", facts: [Fact("ppm", "\(co2 ?? 0)")]) : nil,
-            &next)
+        reconcile(.env01Co2High, device: device, peak ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "CO₂ in \(zone) above \(Int(engine.parameters.co2Alarm)) ppm for 5 min",
+                facts: [Fact("ppm", "\(co2 ?? 0)")])
+        }
     }
 
     private mutating func checkVitals(_ zone: ZoneID, _ device: DeviceID, _ state: SensorState?, _ next: inout NextChange) {
@@ -53,10 +57,10 @@ extension CustodyEngine {
     ) {
         let value = state?.latest(quantity)
         let abnormal = graced(.vital(quantity), device: device, active: value.map { !normal.contains($0) } ?? false, grace: parameters.vitalGrace, &next)
-        reconcile(
-            .vital(quantity), device: device,
-            abnormal
-                ? Finding(level: .alarm, message: "\(quantity.rawValue) \(value ?? 0) in \(zone) for 60 s: check the person in person now", facts: [Fact(quantity.rawValue, "\(value ?? 0)")])
-                : nil, &next)
+        reconcile(.vital(quantity), device: device, abnormal ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "\(quantity.rawValue) \(value ?? 0) in \(zone) for 60 s: check the person in person now",
+                facts: [Fact(quantity.rawValue, "\(value ?? 0)")])
+        }
     }
 }

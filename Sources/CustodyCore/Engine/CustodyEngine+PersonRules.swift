@@ -73,21 +73,17 @@ extension CustodyEngine {
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
         let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
-        reconcile(
-            .wel01Water,
-            welfareLevel(due: waterDue, &next).map {
-                Finding(
-                    level: $0, message: "offer \(id) water (due at \(waterDue.milliseconds))",
-                    facts: [Fact("due", "\(waterDue.milliseconds)")])
-            }, &next)
+        reconcile(.wel01Water, welfareLevel(due: waterDue, &next), &next) { engine, level in
+            Finding(
+                level: level, message: "offer \(id) water (due at \(waterDue.milliseconds))",
+                facts: [Fact("due", "\(waterDue.milliseconds)")])
+        }
         let mealDue = mealDue(person)
-        reconcile(
-            .wel01Meal,
-            welfareLevel(due: mealDue, &next).map {
-                Finding(
-                    level: $0, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
-                    facts: [Fact("due", "\(mealDue.milliseconds)")])
-            }, &next)
+        reconcile(.wel01Meal, welfareLevel(due: mealDue, &next), &next) { engine, level in
+            Finding(
+                level: level, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
+                facts: [Fact("due", "\(mealDue.milliseconds)")])
+        }
     }
 
     /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
@@ -99,13 +95,11 @@ extension CustodyEngine {
         if questioning, let since = person.questioningSince {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
         }
-        reconcile(
-            .wel02ContinuousQuestioning,
-            continuous.map { [since = person.questioningSince] in
-                Finding(
-                    level: $0, message: "\(id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
-                    facts: [Fact("since", "\(since?.milliseconds ?? 0)")])
-            }, &next)
+        reconcile(.wel02ContinuousQuestioning, continuous, &next) { [since = person.questioningSince] engine, level in
+            Finding(
+                level: level, message: "\(id) questioned for over \(engine.parameters.questioningContinuousLimit); give a \(engine.parameters.questioningBreak) break",
+                facts: [Fact("since", "\(since?.milliseconds ?? 0)")])
+        }
 
         let window = parameters.noQuestioningWindow
         var night = false
@@ -114,12 +108,11 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.startMinute, after: now))
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
-        reconcile(
-            .wel02NightQuestioning,
-            night
-                ? Finding(
-                    level: .alarm, message: "\(id) is being questioned at night without a logged reason",
-                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+        reconcile(.wel02NightQuestioning, night ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) is being questioned at night without a logged reason",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
 
         var restLevel: AlertLevel?
         if let limit = person.limit, limit > parameters.longHoldThreshold, person.restSince == nil,
@@ -132,13 +125,11 @@ extension CustodyEngine {
             next.consider(alarmAt)
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
-        reconcile(
-            .wel02Rest,
-            restLevel.map { [longestRest = person.longestRest] in
-                Finding(
-                    level: $0, message: "\(id): the \(parameters.restRequired) rest no longer fits before the clock ends",
-                    facts: [Fact("longest_rest_ms", "\(longestRest.milliseconds)")])
-            }, &next)
+        reconcile(.wel02Rest, restLevel, &next) { [longestRest = person.longestRest] engine, level in
+            Finding(
+                level: level, message: "\(id): the \(engine.parameters.restRequired) rest no longer fits before the clock ends",
+                facts: [Fact("longest_rest_ms", "\(longestRest.milliseconds)")])
+        }
     }
 
     /// WEL-03: bedding once a person has been in a holding room for 12 h.
@@ -148,11 +139,11 @@ extension CustodyEngine {
         if !person.beddingLogged, let entry = person.firstHoldingEntry {
             level = welfareLevel(due: entry + parameters.beddingAfter, &next)
         }
-        reconcile(
-            .wel03Bedding,
-            level.map { [entry = person.firstHoldingEntry] in
-                Finding(level: $0, message: "log bedding for \(id)", facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
-            }, &next)
+        reconcile(.wel03Bedding, level, &next) { [entry = person.firstHoldingEntry] engine, level in
+            Finding(
+                level: level, message: "log bedding for \(id)",
+                facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
+        }
     }
 
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
@@ -169,14 +160,11 @@ extension CustodyEngine {
         let required = relaxed ? 1 : parameters.officersRequired
         let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)
         let degraded = isReaderOffline(in: place)
-        reconcile(
-            .esc01Escort,
-            short
-                ? Finding(
-                    level: .alarm,
-                    message: "\(id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
-                    facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
-                : nil, &next)
+        reconcile(.esc01Escort, short ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "\(id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
+                facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
+        }
     }
 
     /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
@@ -187,32 +175,32 @@ extension CustodyEngine {
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
         let noGuardian = graced(.prot01Guardian, active: guardianMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            .prot01Guardian,
-            noGuardian
-                ? Finding(level: .alarm, message: "minor \(id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+        reconcile(.prot01Guardian, noGuardian ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "minor \(id) questioned without a guardian or a logged reason",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
 
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
         let noFemale = graced(.prot01FemaleOfficer, active: femaleMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            .prot01FemaleOfficer,
-            noFemale
-                ? Finding(level: .alarm, message: "\(id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+        reconcile(.prot01FemaleOfficer, noFemale ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) needs a female officer present in \(zone?.rawValue ?? "")",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
     mutating func checkAreaBoundary(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
         let outside = place?.kind == .exit && !person.outOfAreaApproved && !isFireActive
-        reconcile(
-            .zone01LeftArea,
-            outside
-                ? Finding(level: .alarm, message: "\(id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+        reconcile(.zone01LeftArea, outside ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) is leaving the area without release or approval",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
@@ -220,19 +208,18 @@ extension CustodyEngine {
     mutating func checkIntake(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
         let early = place?.kind?.requiresIntake == true && !person.intakeComplete
-        reconcile(
-            .flow01IntakeIncomplete,
-            early
-                ? Finding(
-                    level: .alarm, message: "\(id) entered \(person.zone?.rawValue ?? "") before intake was complete",
-                    facts: [
-                        Fact("safety_check", "\(person.safetyChecked)"), Fact("health_intake", "\(person.healthChecked)"),
-                        Fact("belongings", "\(person.belongingsListed)"),
-                    ]) : nil, &next)
-        reconcile(
-            .flow01InjuryReport,
-            person.injuryNoted
-                ? Finding(level: .warn, message: "injury noted at \(id)'s health intake: file the report", facts: []) : nil,
-            &next)
+        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) { [belongingsListed = person.belongingsListed, safetyChecked = person.safetyChecked, healthChecked = person.healthChecked, zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) entered \(zone?.rawValue ?? "") before intake was complete",
+                facts: [
+                        Fact("safety_check", "\(safetyChecked)"), Fact("health_intake", "\(healthChecked)"),
+                        Fact("belongings", "\(belongingsListed)"),
+                    ])
+        }
+        reconcile(.flow01InjuryReport, person.injuryNoted ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "injury noted at \(id)'s health intake: file the report",
+                facts: [])
+        }
     }
 }

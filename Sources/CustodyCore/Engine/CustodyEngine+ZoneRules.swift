@@ -61,21 +61,17 @@ extension CustodyEngine {
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
         let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            .sup01Officers,
-            short
-                ? Finding(
-                    level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
-                    facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
-                : nil, &next)
+        reconcile(.sup01Officers, short ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "interview room \(zoneID) has \(officers) officer(s); \(engine.parameters.officersRequired) required",
+                facts: [Fact("officers", "\(officers)"), Fact("people", engine.names(in: zoneID))])
+        }
         let gap = graced(.rec01Recorder, active: active && !isRecording(info), grace: parameters.recorderGrace, &next)
-        reconcile(
-            .rec01Recorder,
-            gap
-                ? Finding(
-                    level: .alarm, message: "interview room \(zone.id) is occupied and not recording",
-                    facts: [Fact("people", names(in: zone.id))])
-                : nil, &next)
+        reconcile(.rec01Recorder, gap ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "interview room \(zoneID) is occupied and not recording",
+                facts: [Fact("people", engine.names(in: zoneID))])
+        }
     }
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
@@ -87,24 +83,24 @@ extension CustodyEngine {
                 person.role == .suspect && person.caseID.map { (tally.suspectsByCase[$0] ?? 0) > 1 } == true
             }
         }
-        reconcile(
-            .sep01CoSuspects,
-            coSuspects
-                ? Finding(level: .alarm, message: "co-suspects together in \(zone.id): \(together)", facts: [Fact("people", together)])
-                : nil, &next)
+        reconcile(.sep01CoSuspects, coSuspects ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "co-suspects together in \(zoneID): \(together)",
+                facts: [Fact("people", together)])
+        }
         let holding = zone.kind == .holding && tally.count > 1
         let mixedSex = holding && tally.male > 0 && tally.female > 0
-        reconcile(
-            .sep01MixedSex,
-            mixedSex
-                ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
-                : nil, &next)
+        reconcile(.sep01MixedSex, mixedSex ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "men and women together in holding room \(zoneID)",
+                facts: [Fact("people", engine.names(in: zoneID))])
+        }
         let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
-        reconcile(
-            .sep01MinorWithAdult,
-            mixedAge
-                ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
-                : nil, &next)
+        reconcile(.sep01MinorWithAdult, mixedAge ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "a minor is held with adults in \(zoneID)",
+                facts: [Fact("minors", engine.names(in: zoneID) { $0.isMinor(engine.parameters) })])
+        }
     }
 
     /// The capacity of a holding room: its configured capacity (default 1), at most floor(area / 6 m²).
@@ -117,11 +113,11 @@ extension CustodyEngine {
     /// OCC-01.
     private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
-        reconcile(
-            .occ01Capacity,
-            tally.count > capacity
-                ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
-                : nil, &next)
+        reconcile(.occ01Capacity, tally.count > capacity ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "holding room \(zoneID) holds \(tally.count), capacity \(capacity)",
+                facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
+        }
     }
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
@@ -133,11 +129,11 @@ extension CustodyEngine {
         } else {
             _ = graced(.sup03WatchPost, active: false, grace: .zero, &next)
         }
-        reconcile(
-            .sup03WatchPost,
-            unwatched
-                ? Finding(level: .alarm, message: "no officer at the watch post of \(zone.id)", facts: [Fact("post", zone.watchPost?.rawValue ?? "")])
-                : nil, &next)
+        reconcile(.sup03WatchPost, unwatched ? .alarm : nil, &next) { [post = zone.watchPost, zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "no officer at the watch post of \(zoneID)",
+                facts: [Fact("post", post?.rawValue ?? "")])
+        }
         var roundLevel: AlertLevel?
         var due = now
         if occupied, let since = occupiedSince[zone.id] {
@@ -149,10 +145,10 @@ extension CustodyEngine {
             next.consider(late)
             roundLevel = now >= late ? .alarm : (now >= due ? .warn : nil)
         }
-        reconcile(
-            .sup03Round,
-            roundLevel.map {
-                Finding(level: $0, message: "round of \(zone.id) overdue since \(due.milliseconds)", facts: [Fact("due", "\(due.milliseconds)")])
-            }, &next)
+        reconcile(.sup03Round, roundLevel, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "round of \(zoneID) overdue since \(due.milliseconds)",
+                facts: [Fact("due", "\(due.milliseconds)")])
+        }
     }
 }
