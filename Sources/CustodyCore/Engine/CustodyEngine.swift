@@ -131,7 +131,14 @@ public struct CustodyEngine: Sendable, Equatable {
         let stored = targets[target]
         scope = stored ?? TargetState()
         scopeTarget = target
-        if popped { scope.deadline = nil }
+        var families = families
+        if popped {
+            scope.deadline = nil
+            // Only the groups whose next change fell due: the others' inputs have not changed since
+            // they last ran (an input that changes them re-runs them) and their next change is still
+            // ahead, so they would find what they found then.
+            if let known = scope.families { families = known.due(atOrBefore: now) }
+        }
         switch target {
         case .station: evaluateStation(&next)
         case .person(let id): evaluatePerson(id, families, &next)
