@@ -2,7 +2,13 @@
 extension CustodyEngine {
     /// Moves a person to `zone` (or nowhere), updating occupancy, questioning and holding history.
     mutating func move(person id: PersonID, to zone: ZoneID?) {
-        guard let slot = people.index(forKey: id), people.values[slot].zone != zone else { return }
+        guard let slot = people.index(forKey: id) else { return }
+        move(person: id, at: slot, to: zone)
+    }
+
+    /// `move(person:to:)` for the person at `slot` of `people`, already looked up.
+    mutating func move(person id: PersonID, at slot: [PersonID: Person].Index, to zone: ZoneID?) {
+        guard people.values[slot].zone != zone else { return }
         var person = people.values[slot]
         let from = person.zone
         if let from {

@@ -12,12 +12,14 @@ extension CustodyEngine {
                     touch(.tag(tag))
                 }
                 // Read and change the person in place: a re-report of a wristband copies nothing.
-                if let slot = people.index(forKey: id), !people.values[slot].seenOnce {
-                    people.values[slot].seenOnce = true
-                    people.values[slot].clockStart = min(people.values[slot].clockStart, now)
-                    touch(.person(id))
+                if let slot = people.index(forKey: id) {
+                    if !people.values[slot].seenOnce {
+                        people.values[slot].seenOnce = true
+                        people.values[slot].clockStart = min(people.values[slot].clockStart, now)
+                        touch(.person(id))
+                    }
+                    move(person: id, at: slot, to: zone)
                 }
-                move(person: id, to: zone)
             }
         case .tagLost(let tag):
             if let officer = index.officerByTag[tag] {
