@@ -102,7 +102,8 @@ extension CustodyEngine {
         let id = person.id
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
-        reconcile(.clk07Chained, unexplained ? .alarm : nil, &next) { [last4 = person.registration.idLast4, start = person.clockStart] engine, level in
+        reconcile(.clk07Chained, unexplained ? .alarm : nil, &next) {
+            [last4 = person.registration.idLast4, start = person.clockStart] engine, level in
             Finding(
                 level: level, message: "\(id) (ID …\(last4 ?? "")) left the area \((start - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
                 facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(start.milliseconds)")])

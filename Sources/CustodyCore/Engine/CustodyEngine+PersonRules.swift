@@ -208,13 +208,17 @@ extension CustodyEngine {
     mutating func checkIntake(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         let id = person.id
         let early = place?.kind?.requiresIntake == true && !person.intakeComplete
-        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) { [belongingsListed = person.belongingsListed, safetyChecked = person.safetyChecked, healthChecked = person.healthChecked, zone = person.zone] engine, level in
+        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) {
+            [
+                belongingsListed = person.belongingsListed, safetyChecked = person.safetyChecked,
+                healthChecked = person.healthChecked, zone = person.zone
+            ] engine, level in
             Finding(
                 level: level, message: "\(id) entered \(zone?.rawValue ?? "") before intake was complete",
                 facts: [
-                        Fact("safety_check", "\(safetyChecked)"), Fact("health_intake", "\(healthChecked)"),
-                        Fact("belongings", "\(belongingsListed)"),
-                    ])
+                    Fact("safety_check", "\(safetyChecked)"), Fact("health_intake", "\(healthChecked)"),
+                    Fact("belongings", "\(belongingsListed)"),
+                ])
         }
         reconcile(.flow01InjuryReport, person.injuryNoted ? .warn : nil, &next) { engine, level in
             Finding(
