@@ -1,80 +1,161 @@
-/// What a rule found about its subject right now.
+/// What a rule found about its subject right now: built only when an alert is raised, escalated or
+/// repeated, since most evaluations of an open alert change nothing.
 struct Finding {
     var level: AlertLevel
     var message: String
     var facts: [Fact]
-    /// Whether an unresolved alarm is announced again every `alarmRepeat` (the clock rules).
-    var repeats = false
 }
 
 extension CustodyEngine {
-    /// Brings the alert of `key` in line with `finding`: raise, escalate, repeat or clear.
-    /// Levels only rise while an alert is open; it clears when the finding goes away.
-    mutating func reconcile(_ key: AlertKey, _ finding: Finding?, _ next: inout NextChange) {
-        guard let finding else {
-            if alertKeys.mayContain(key) { removeAlert(key) }
+    /// Brings the alert of code `code` of the target being evaluated (and, for a zone's sensor rules,
+    /// `device`) in line with the rule's finding at `level` (`nil`: nothing found): raise, escalate,
+    /// repeat or clear. Levels only rise while an alert is open; it clears when the finding goes away.
+    /// An alarm that `repeats` (the clock rules) is announced again every `alarmRepeat` while open.
+    ///
+    /// The key is built only when the target's masks say an alert of this code is open or when one is
+    /// raised, and `finding` (the message and facts, given the engine to read) only when an alert is
+    /// raised, escalated or repeated.
+    @inline(__always)
+    mutating func reconcile(
+        _ code: AlertCode, device: DeviceID? = nil, _ level: AlertLevel?, repeats: Bool = false,
+        _ next: inout NextChange, _ finding: (CustodyEngine, AlertLevel) -> Finding = Self.noFinding
+    ) {
+        let present = scope.alerts & code.bit != 0
+        guard let level else {
+            if present { removeAlert(key(code, device: device), code) }
             return
         }
-        guard alertKeys.mayContain(key), var alert = alerts[key] else {
-            let alert = Alert(
-                key: key, level: finding.level, message: finding.message, facts: finding.facts, raisedAt: now,
-                notifiedAt: now)
-            alerts[key] = alert
-            alertKeys.insert(key)
-            effects.append(.raiseAlert(alert))
-            if finding.repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
-            return
+        if present {
+            updateAlert(code, device: device, level, repeats: repeats, &next, finding)
+        } else {
+            raiseAlert(key(code, device: device), code, finding(self, level), repeats: repeats, &next)
         }
-        if finding.level > alert.level {
-            alert.level = finding.level
-            alert.message = finding.message
-            alert.facts = finding.facts
-            alert.notifiedAt = now
-            alert.acknowledgedBy = nil
-            alerts[key] = alert
-            effects.append(.escalateAlert(alert))
-        } else if finding.repeats && alert.level == .alarm && now >= alert.notifiedAt + parameters.alarmRepeat {
-            alert.message = finding.message
-            alert.facts = finding.facts
-            alert.notifiedAt = now
-            alerts[key] = alert
-            effects.append(.repeatAlert(alert))
-        }
-        if finding.repeats && alert.level == .alarm { next.consider(alert.notifiedAt + parameters.alarmRepeat) }
     }
 
-    /// Removes an open alert and announces that it cleared.
-    private mutating func removeAlert(_ key: AlertKey) {
+    /// Opens a new alert.
+    private mutating func raiseAlert(
+        _ key: AlertKey, _ code: AlertCode, _ found: Finding, repeats: Bool, _ next: inout NextChange
+    ) {
+        let alert = Alert(
+            key: key, level: found.level, message: found.message, facts: found.facts, raisedAt: now,
+            notifiedAt: now)
+        alerts[key] = alert
+        scope.alerts |= code.bit
+        effects.append(.raiseAlert(alert))
+        if repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
+    }
+
+    /// Escalates or repeats an open alert of the target (or raises it, for a zone's sensor whose
+    /// code is open only for another sensor of the zone).
+    private mutating func updateAlert(
+        _ code: AlertCode, device: DeviceID?, _ level: AlertLevel, repeats: Bool, _ next: inout NextChange,
+        _ finding: (CustodyEngine, AlertLevel) -> Finding
+    ) {
+        let key = key(code, device: device)
+        guard let slot = alerts.index(forKey: key) else {
+            raiseAlert(key, code, finding(self, level), repeats: repeats, &next)
+            return
+        }
+        let current = alerts.values[slot].level
+        if level > current {
+            let found = finding(self, level)
+            alerts.values[slot].level = found.level
+            alerts.values[slot].message = found.message
+            alerts.values[slot].facts = found.facts
+            alerts.values[slot].notifiedAt = now
+            alerts.values[slot].acknowledgedBy = nil
+            effects.append(.escalateAlert(alerts.values[slot]))
+        } else if repeats && current == .alarm && now >= alerts.values[slot].notifiedAt + parameters.alarmRepeat {
+            let found = finding(self, level)
+            alerts.values[slot].message = found.message
+            alerts.values[slot].facts = found.facts
+            alerts.values[slot].notifiedAt = now
+            effects.append(.repeatAlert(alerts.values[slot]))
+        }
+        if repeats && alerts.values[slot].level == .alarm {
+            next.consider(alerts.values[slot].notifiedAt + parameters.alarmRepeat)
+        }
+    }
+
+    /// The finding of a rule that found nothing (never asked for: there is nothing to raise).
+    static func noFinding(_ engine: CustodyEngine, _ level: AlertLevel) -> Finding {
+        Finding(level: level, message: "", facts: [])
+    }
+
+    /// The key of `code` about the target being evaluated: its person, zone (with the sensor, for
+    /// the environment and vital-sign rules), door or tag; a device's key names its zone and door too.
+    private func key(_ code: AlertCode, device: DeviceID?) -> AlertKey {
+        switch scopeTarget {
+        case .station: AlertKey(code.rule, code.condition)
+        case .person(let id): AlertKey(code.rule, code.condition, person: id)
+        case .zone(let id): AlertKey(code.rule, code.condition, zone: id, device: device)
+        case .door(let id): AlertKey(code.rule, code.condition, door: id)
+        case .tag(let id): AlertKey(code.rule, code.condition, tag: id)
+        case .device(let id):
+            AlertKey(code.rule, code.condition, zone: index.deviceZone[id], door: index.doorOfDevice[id], device: id)
+        }
+    }
+
+    /// Removes an open alert of the target being evaluated and announces that it cleared.
+    private mutating func removeAlert(_ key: AlertKey, _ code: AlertCode) {
         guard let alert = alerts.removeValue(forKey: key) else { return }
-        alertKeys.remove(key)
+        if !code.isPerDevice || !otherSensorHolds(key, in: alerts) { scope.alerts &= ~code.bit }
         effects.append(.clearAlert(alert))
     }
 
+    /// Whether `table` holds the key of another sensor of the same zone with the same rule and
+    /// condition as `key` (a zone's per-sensor codes share one bit).
+    private func otherSensorHolds<Value>(_ key: AlertKey, in table: [AlertKey: Value]) -> Bool {
+        guard let zone = key.zone else { return false }
+        var other = key
+        for device in index.zoneInfo[zone]?.sensors ?? [] where device != key.device {
+            other.device = device
+            if table[other] != nil { return true }
+        }
+        return false
+    }
+
     /// Tracks a condition that must hold for `grace` before it counts; returns whether it does now.
-    mutating func graced(_ key: AlertKey, active: Bool, grace: TimeSpan, _ next: inout NextChange) -> Bool {
+    mutating func graced(
+        _ code: AlertCode, device: DeviceID? = nil, active: Bool, grace: TimeSpan, _ next: inout NextChange
+    ) -> Bool {
+        let present = scope.conditions & code.bit != 0
         guard active else {
-            if conditionKeys.mayContain(key), conditionSince.removeValue(forKey: key) != nil { conditionKeys.remove(key) }
+            if present {
+                let key = key(code, device: device)
+                if conditionSince.removeValue(forKey: key) != nil,
+                    !code.isPerDevice || !otherSensorHolds(key, in: conditionSince)
+                {
+                    scope.conditions &= ~code.bit
+                }
+            }
             return false
         }
+        let key = key(code, device: device)
         let since: Timestamp
-        if conditionKeys.mayContain(key), let known = conditionSince[key] {
+        if present, let known = conditionSince[key] {
             since = known
         } else {
             since = now
             conditionSince[key] = now
-            conditionKeys.insert(key)
+            scope.conditions |= code.bit
         }
         if now >= since + grace { return true }
         next.consider(since + grace)
         return false
     }
 
-    /// Clears every open alert and pending condition about `person` (release seals the record).
+    /// Clears every open alert, pending condition and deadline of `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        for key in alertKeys.keys(of: .person(person)) { removeAlert(key) }
-        for key in conditionKeys.keys(of: .person(person)) {
-            conditionSince.removeValue(forKey: key)
-            conditionKeys.remove(key)
+        deadlines.schedule(.person(person), at: nil)
+        guard let masks = targets.removeValue(forKey: .person(person)) else { return }
+        let keys = AlertCode.allCases.filter { masks.alerts & $0.bit != 0 }
+            .map { AlertKey($0.rule, $0.condition, person: person) }.sorted()
+        for key in keys {
+            if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
+        }
+        for code in AlertCode.allCases where masks.conditions & code.bit != 0 {
+            conditionSince.removeValue(forKey: AlertKey(code.rule, code.condition, person: person))
         }
     }
 

@@ -4,64 +4,60 @@ extension CustodyEngine {
 
     /// CLK-01/02/03: the legal measure's clock, on the ladder.
     mutating func checkMeasureClock(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let current = person.measure.clockRule
         for rule in Self.measureClockRules {
-            let key = AlertKey(rule, "limit", person: person.id)
             guard rule == current, let limit = person.limit,
                 let level = ladder(start: person.measureStart, limit: limit, &next)
             else {
-                reconcile(key, nil, &next)
+                reconcile(.measureClock(rule), nil, &next)
                 continue
             }
             let end = person.measureStart + limit
-            let message =
-                level == .alarm
-                ? "\(person.id): \(person.measure.rawValue) limit of \(limit) reached; release or hand over now"
-                : "\(person.id): \(person.measure.rawValue) limit of \(limit) ends in \((end - now).wholeMinutes) min"
-            reconcile(
-                key,
+            reconcile(.measureClock(rule), level, repeats: true, &next) { [start = person.measureStart, measure = person.measure] engine, level in
                 Finding(
-                    level: level, message: message,
+                    level: level,
+                    message: level == .alarm
+                        ? "\(id): \(measure.rawValue) limit of \(limit) reached; release or hand over now"
+                        : "\(id): \(measure.rawValue) limit of \(limit) ends in \((end - engine.now).wholeMinutes) min",
                     facts: [
-                        Fact("measure", person.measure.rawValue), Fact("start", "\(person.measureStart.milliseconds)"),
+                        Fact("measure", measure.rawValue), Fact("start", "\(start.milliseconds)"),
                         Fact("limit_ms", "\(limit.milliseconds)"), Fact("end", "\(end.milliseconds)"),
-                    ], repeats: true), &next)
+                    ])
+            }
         }
     }
 
     /// CLK-04: 4 h for a vulnerable person, and an alarm the moment they are in a holding room.
-    mutating func checkVulnerable(_ person: Person, _ next: inout NextChange) {
+    mutating func checkVulnerable(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
         let vulnerable = person.isVulnerable(parameters)
-        let limitKey = AlertKey(.clk04, "limit", person: person.id)
         let limit = parameters.vulnerableLimit
         if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
-            reconcile(
-                limitKey,
+            reconcile(.clk04Limit, level, repeats: true, &next) { [start = person.clockStart] engine, level in
                 Finding(
-                    level: level,
-                    message: "\(person.id) is vulnerable: \(limit) limit, ends at \((person.clockStart + limit).milliseconds)",
-                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
-                    repeats: true), &next)
+                    level: level, message: "\(id) is vulnerable: \(limit) limit, ends at \((start + limit).milliseconds)",
+                    facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")])
+            }
         } else {
-            reconcile(limitKey, nil, &next)
+            reconcile(.clk04Limit, nil, &next)
         }
-        let inHolding = vulnerable && index.kind(of: person.zone) == .holding
-        reconcile(
-            AlertKey(.clk04, "holding", person: person.id),
-            inHolding
-                ? Finding(
-                    level: .alarm, message: "vulnerable person \(person.id) is in holding room \(person.zone?.rawValue ?? "")",
-                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+        let inHolding = vulnerable && place?.kind == .holding
+        reconcile(.clk04Holding, inHolding ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "vulnerable person \(id) is in holding room \(zone?.rawValue ?? "")",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// CLK-05: transfer, first interrogation and family notice, each within 24 h of the decision.
     mutating func checkDetentionDuties(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         guard let decided = person.detentionDecidedAt else { return }
         let active = person.measure.clockRule == .clk05
         for duty in DetentionDuty.allCases {
-            let key = AlertKey(.clk05, duty.rawValue, person: person.id)
             guard active, !person.dutiesDone.contains(duty) else {
-                reconcile(key, nil, &next)
+                reconcile(.duty(duty), nil, &next)
                 continue
             }
             let warnAt = decided + parameters.detentionDutyWarning
@@ -69,14 +65,11 @@ extension CustodyEngine {
             next.consider(warnAt)
             next.consider(alarmAt)
             let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
-            reconcile(
-                key,
-                level.map {
-                    Finding(
-                        level: $0, message: "\(person.id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
-                        facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")],
-                        repeats: true)
-                }, &next)
+            reconcile(.duty(duty), level, repeats: true, &next) { engine, level in
+                Finding(
+                    level: level, message: "\(id): \(duty.rawValue) due by \(alarmAt.milliseconds) after the detention decision",
+                    facts: [Fact("decided", "\(decided.milliseconds)"), Fact("due", "\(alarmAt.milliseconds)")])
+            }
         }
     }
 
@@ -90,34 +83,30 @@ extension CustodyEngine {
 
     /// CLK-06: time in the area since the clock start; never resets.
     mutating func checkAbsoluteClock(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let limit = absoluteLimit(of: person)
         let alarmAt = person.clockStart + limit
         let warnAt = alarmAt - (parameters.absoluteLimit - parameters.absoluteWarning)
         next.consider(warnAt)
         next.consider(alarmAt)
         let level: AlertLevel? = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
-        reconcile(
-            AlertKey(.clk06, "absolute", person: person.id),
-            level.map {
-                Finding(
-                    level: $0,
-                    message: "\(person.id) has been in the area \((now - person.clockStart).wholeMinutes) min; absolute limit \(limit)",
-                    facts: [Fact("start", "\(person.clockStart.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")],
-                    repeats: true)
-            }, &next)
+        reconcile(.clk06Absolute, level, repeats: true, &next) { [start = person.clockStart] engine, level in
+            Finding(
+                level: level, message: "\(id) has been in the area \((engine.now - start).wholeMinutes) min; absolute limit \(limit)",
+                facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")])
+        }
     }
 
     /// CLK-07: the same ID back within 12 h of leaving, until an approver logs a reason.
     mutating func checkChainedSummons(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         guard let previous = person.previousExit else { return }
         let unexplained = !person.reasonsLogged.contains(.clk07)
-        reconcile(
-            AlertKey(.clk07, "chained", person: person.id),
-            unexplained
-                ? Finding(
-                    level: .alarm,
-                    message: "\(person.id) (ID …\(person.registration.idLast4 ?? "")) left the area \((person.clockStart - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
-                    facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(person.clockStart.milliseconds)")])
-                : nil, &next)
+        reconcile(.clk07Chained, unexplained ? .alarm : nil, &next) {
+            [last4 = person.registration.idLast4, start = person.clockStart] engine, level in
+            Finding(
+                level: level, message: "\(id) (ID …\(last4 ?? "")) left the area \((start - previous).wholeMinutes) min before this arrival; chained summons needs an approver's reason",
+                facts: [Fact("previous_exit", "\(previous.milliseconds)"), Fact("arrival", "\(start.milliseconds)")])
+        }
     }
 }

@@ -124,7 +124,6 @@ extension CustodyEngine {
         person.releasedAt = now
         people[id] = person
         clearEverything(about: id)
-        deadlines.schedule(.person(id), at: nil)
         if let hash = person.registration.idHash { lastExitByIDHash[hash] = now }
     }
 }

@@ -1,75 +1,73 @@
 /// DEV-01 (device integrity) and FIRE-01 (fire), evaluated per door, tag, device and station.
 extension CustodyEngine {
     mutating func evaluateStation(_ next: inout NextChange) {
-        reconcile(
-            AlertKey(.fire01, "fire"),
-            isFireActive
-                ? Finding(level: .alarm, message: "fire alarm: all locks released; muster and count heads", facts: [])
-                : nil, &next)
+        reconcile(.fire01Fire, isFireActive ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "fire alarm: all locks released; muster and count heads",
+                facts: [])
+        }
     }
 
     mutating func evaluateDoor(_ id: DoorID, _ next: inout NextChange) {
         let state = doors[id] ?? DoorState()
-        reconcile(
-            AlertKey(.dev01, "door_forced", door: id),
-            state.forced && !isFireActive
-                ? Finding(level: .alarm, message: "door \(id) opened while locked", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
-                : nil, &next)
+        reconcile(.dev01DoorForced, state.forced && !isFireActive ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "door \(id) opened while locked",
+                facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
+        }
         var heldOpen = false
         if state.open, !isFireActive, let opened = state.openedAt {
             heldOpen = now >= opened + parameters.doorHeldOpenGrace
             next.consider(opened + parameters.doorHeldOpenGrace)
         }
-        reconcile(
-            AlertKey(.dev01, "door_held_open", door: id),
-            heldOpen
-                ? Finding(level: .warn, message: "door \(id) held open over \(parameters.doorHeldOpenGrace)", facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
-                : nil, &next)
+        reconcile(.dev01DoorHeldOpen, heldOpen ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "door \(id) held open over \(engine.parameters.doorHeldOpenGrace)",
+                facts: [Fact("opened_at", "\(state.openedAt?.milliseconds ?? 0)")])
+        }
         // The release needs time to be read back: a lock still reading locked the moment the fire
         // starts is not yet a finding; one still reading locked `fireReleaseConfirm` later is.
-        let lockKey = AlertKey(.fire01, "lock_not_released", door: id)
-        let notReleased = graced(lockKey, active: isFireActive && state.locked == true, grace: parameters.fireReleaseConfirm, &next)
-        reconcile(
-            lockKey,
-            notReleased
-                ? Finding(level: .alarm, message: "fire: lock of door \(id) still reads locked; release it by hand", facts: [])
-                : nil, &next)
+        let notReleased = graced(.fire01LockNotReleased, active: isFireActive && state.locked == true, grace: parameters.fireReleaseConfirm, &next)
+        reconcile(.fire01LockNotReleased, notReleased ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "fire: lock of door \(id) still reads locked; release it by hand",
+                facts: [])
+        }
     }
 
     mutating func evaluateTag(_ id: TagID, _ next: inout NextChange) {
         let person = personByTag[id]
         let state = person == nil ? TagState() : (tags[id] ?? TagState())
         let owner = [Fact("person", person?.rawValue ?? "")]
-        reconcile(
-            AlertKey(.dev01, "strap_opened", tag: id),
-            state.strapOpen
-                ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") opened", facts: owner) : nil,
-            &next)
-        let unseenKey = AlertKey(.dev01, "tag_unseen", tag: id)
-        let unseen = graced(unseenKey, active: state.lost, grace: parameters.tagUnseenGrace, &next)
-        reconcile(
-            unseenKey,
-            unseen
-                ? Finding(level: .alarm, message: "wristband \(id) of \(person?.rawValue ?? "") unseen for over \(parameters.tagUnseenGrace)", facts: owner)
-                : nil, &next)
+        reconcile(.dev01StrapOpened, state.strapOpen ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "wristband \(id) of \(person?.rawValue ?? "") opened",
+                facts: owner)
+        }
+        let unseen = graced(.dev01TagUnseen, active: state.lost, grace: parameters.tagUnseenGrace, &next)
+        reconcile(.dev01TagUnseen, unseen ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "wristband \(id) of \(person?.rawValue ?? "") unseen for over \(engine.parameters.tagUnseenGrace)",
+                facts: owner)
+        }
         let battery = state.batteryPercent
-        reconcile(
-            AlertKey(.dev01, "tag_battery", tag: id),
-            (battery ?? 100) < parameters.tagBatteryLowPercent
-                ? Finding(level: .warn, message: "wristband \(id) battery at \(battery ?? 0) %", facts: owner + [Fact("percent", "\(battery ?? 0)")])
-                : nil, &next)
+        reconcile(.dev01TagBattery, (battery ?? 100) < parameters.tagBatteryLowPercent ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "wristband \(id) battery at \(battery ?? 0) %",
+                facts: owner + [Fact("percent", "\(battery ?? 0)")])
+        }
     }
 
     mutating func evaluateDevice(_ id: DeviceID, _ next: inout NextChange) {
         let zone = index.deviceZone[id]
         let occupied = zone.map { !(zonePeople[$0]?.isEmpty ?? true) } ?? false
-        let isReader = zone.map { index.readersByZone[$0]?.contains(id) ?? false } ?? false
+        let isReader = zone.map { index.zoneInfo[$0]?.readers.contains(id) ?? false } ?? false
         let note = isReader && occupied ? "; escort and supervision checks in \(zone?.rawValue ?? "") are degraded" : ""
-        reconcile(
-            AlertKey(.dev01, "device_offline", zone: zone, door: index.doorOfDevice[id], device: id),
-            offlineDevices.contains(id)
-                ? Finding(level: .alarm, message: "device \(id) offline\(note)", facts: [Fact("degraded", "\(!note.isEmpty)")])
-                : nil, &next)
+        reconcile(.dev01DeviceOffline, offlineDevices.contains(id) ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "device \(id) offline\(note)",
+                facts: [Fact("degraded", "\(!note.isEmpty)")])
+        }
     }
 
     /// Wristbands per zone for the muster point, sorted by zone; unknown locations last.

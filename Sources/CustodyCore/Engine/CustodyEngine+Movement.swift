@@ -2,9 +2,15 @@
 extension CustodyEngine {
     /// Moves a person to `zone` (or nowhere), updating occupancy, questioning and holding history.
     mutating func move(person id: PersonID, to zone: ZoneID?) {
-        guard var person = people[id] else { return }
+        guard let slot = people.index(forKey: id) else { return }
+        move(person: id, at: slot, to: zone)
+    }
+
+    /// `move(person:to:)` for the person at `slot` of `people`, already looked up.
+    mutating func move(person id: PersonID, at slot: [PersonID: Person].Index, to zone: ZoneID?) {
+        guard people.values[slot].zone != zone else { return }
+        var person = people.values[slot]
         let from = person.zone
-        guard from != zone else { return }
         if let from {
             zonePeople[from]?.remove(id)
             zoneTally[from]?.remove(person, parameters)
@@ -35,7 +41,7 @@ extension CustodyEngine {
         }
         person.zone = zone
         person.zoneSince = zone == nil ? nil : now
-        people[id] = person
+        people.values[slot] = person
         touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }
@@ -45,7 +51,7 @@ extension CustodyEngine {
 
     /// Marks the offline readers of a zone, whose alert says whether the zone is occupied.
     private mutating func touchOfflineReaders(in zone: ZoneID) {
-        for device in index.readersByZone[zone] ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
+        for device in index.zoneInfo[zone]?.readers ?? [] where offlineDevices.contains(device) { touch(.device(device)) }
     }
 
     /// Moves an officer to `zone` (or out of every zone, when their tag is lost).
@@ -70,6 +76,6 @@ extension CustodyEngine {
     private mutating func touchAround(_ zone: ZoneID) {
         touch(.zone(zone), .supervision)
         for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
-        for watched in index.watchedFrom[zone] ?? [] { touch(.zone(watched), .watch) }
+        for watched in index.zoneInfo[zone]?.watched ?? [] { touch(.zone(watched), .watch) }
     }
 }

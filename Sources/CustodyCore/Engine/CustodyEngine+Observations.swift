@@ -3,7 +3,7 @@ extension CustodyEngine {
     mutating func handle(_ observation: Observation) -> Rejection? {
         switch observation {
         case .tagSeen(let tag, let zone):
-            guard index.zones[zone] != nil else { return Rejection(.unknownZone, "no zone \(zone) in the station layout") }
+            guard index.zoneInfo[zone]?.zone != nil else { return Rejection(.unknownZone, "no zone \(zone) in the station layout") }
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: zone)
             } else if let id = personByTag[tag] {
@@ -11,13 +11,15 @@ extension CustodyEngine {
                     tags[tag]?.lost = false
                     touch(.tag(tag))
                 }
-                if var person = people[id], !person.seenOnce {
-                    person.seenOnce = true
-                    person.clockStart = min(person.clockStart, now)
-                    people[id] = person
-                    touch(.person(id))
+                // Read and change the person in place: a re-report of a wristband copies nothing.
+                if let slot = people.index(forKey: id) {
+                    if !people.values[slot].seenOnce {
+                        people.values[slot].seenOnce = true
+                        people.values[slot].clockStart = min(people.values[slot].clockStart, now)
+                        touch(.person(id))
+                    }
+                    move(person: id, at: slot, to: zone)
                 }
-                move(person: id, to: zone)
             }
         case .tagLost(let tag):
             if let officer = index.officerByTag[tag] {

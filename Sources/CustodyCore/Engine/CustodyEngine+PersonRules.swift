@@ -2,10 +2,10 @@
 extension CustodyEngine {
     mutating func evaluatePerson(_ id: PersonID, _ families: RuleFamilies, _ next: inout NextChange) {
         guard let person = people[id], !person.isReleased else {
-            personFamilyNext.removeValue(forKey: id)
+            scope.families = nil
             return
         }
-        let known = personFamilyNext[id]
+        let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         // The order of the checks is the order of their effects; the groups' checks interleave.
@@ -15,8 +15,10 @@ extension CustodyEngine {
         let officersRun = run.contains(.officers)
         let presenceRuns = run.contains(.presence)
         let clocksRun = run.contains(.clocks)
+        // Where the person is, looked up once for every rule that asks.
+        let place = officersRun || presenceRuns ? person.zone.flatMap { index.zoneInfo[$0] } : nil
         if clocksRun { checkMeasureClock(person, &clocks) }
-        if presenceRuns { checkVulnerable(person, &presence) }
+        if presenceRuns { checkVulnerable(person, place, &presence) }
         if clocksRun {
             checkDetentionDuties(person, &clocks)
             checkAbsoluteClock(person, &clocks)
@@ -25,23 +27,23 @@ extension CustodyEngine {
             found[2] = clocks.time
         }
         if presenceRuns {
-            checkQuestioningAndRest(person, &presence)
+            checkQuestioningAndRest(person, place, &presence)
             checkBedding(person, &presence)
         }
         if officersRun {
-            checkEscort(person, &officers)
-            checkProtection(person, &officers)
+            checkEscort(person, place, &officers)
+            checkProtection(person, place, &officers)
             found[0] = officers.time
         }
         if presenceRuns {
-            checkAreaBoundary(person, &presence)
-            checkIntake(person, &presence)
+            checkAreaBoundary(person, place, &presence)
+            checkIntake(person, place, &presence)
             found[1] = presence.time
         }
         next.consider(found[0])
         next.consider(found[1])
         next.consider(found[2])
-        personFamilyNext[id] = found
+        scope.families = found
     }
 
     /// A warning at `due`, critical `welfareEscalation` later.
@@ -69,39 +71,35 @@ extension CustodyEngine {
 
     /// WEL-01: water every 2 h; a meal in each window or after 5 h.
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
-        reconcile(
-            AlertKey(.wel01, "water", person: person.id),
-            welfareLevel(due: waterDue, &next).map {
-                Finding(
-                    level: $0, message: "offer \(person.id) water (due at \(waterDue.milliseconds))",
-                    facts: [Fact("due", "\(waterDue.milliseconds)")])
-            }, &next)
+        reconcile(.wel01Water, welfareLevel(due: waterDue, &next), &next) { engine, level in
+            Finding(
+                level: level, message: "offer \(id) water (due at \(waterDue.milliseconds))",
+                facts: [Fact("due", "\(waterDue.milliseconds)")])
+        }
         let mealDue = mealDue(person)
-        reconcile(
-            AlertKey(.wel01, "meal", person: person.id),
-            welfareLevel(due: mealDue, &next).map {
-                Finding(
-                    level: $0, message: "offer \(person.id) a meal (due at \(mealDue.milliseconds))",
-                    facts: [Fact("due", "\(mealDue.milliseconds)")])
-            }, &next)
+        reconcile(.wel01Meal, welfareLevel(due: mealDue, &next), &next) { engine, level in
+            Finding(
+                level: level, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
+                facts: [Fact("due", "\(mealDue.milliseconds)")])
+        }
     }
 
     /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
     /// the long rest before a clock over 12 h ends.
-    mutating func checkQuestioningAndRest(_ person: Person, _ next: inout NextChange) {
-        let questioning = index.kind(of: person.zone) == .interview
+    mutating func checkQuestioningAndRest(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
+        let questioning = place?.kind == .interview
         var continuous: AlertLevel?
         if questioning, let since = person.questioningSince {
             continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
         }
-        reconcile(
-            AlertKey(.wel02, "continuous_questioning", person: person.id),
-            continuous.map {
-                Finding(
-                    level: $0, message: "\(person.id) questioned for over \(parameters.questioningContinuousLimit); give a \(parameters.questioningBreak) break",
-                    facts: [Fact("since", "\(person.questioningSince?.milliseconds ?? 0)")])
-            }, &next)
+        reconcile(.wel02ContinuousQuestioning, continuous, &next) { [since = person.questioningSince] engine, level in
+            Finding(
+                level: level, message: "\(id) questioned for over \(engine.parameters.questioningContinuousLimit); give a \(engine.parameters.questioningBreak) break",
+                facts: [Fact("since", "\(since?.milliseconds ?? 0)")])
+        }
 
         let window = parameters.noQuestioningWindow
         var night = false
@@ -110,12 +108,11 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.startMinute, after: now))
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
-        reconcile(
-            AlertKey(.wel02, "night_questioning", person: person.id),
-            night
-                ? Finding(
-                    level: .alarm, message: "\(person.id) is being questioned at night without a logged reason",
-                    facts: [Fact("zone", person.zone?.rawValue ?? "")]) : nil, &next)
+        reconcile(.wel02NightQuestioning, night ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) is being questioned at night without a logged reason",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
 
         var restLevel: AlertLevel?
         if let limit = person.limit, limit > parameters.longHoldThreshold, person.restSince == nil,
@@ -128,105 +125,105 @@ extension CustodyEngine {
             next.consider(alarmAt)
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
-        reconcile(
-            AlertKey(.wel02, "rest", person: person.id),
-            restLevel.map {
-                Finding(
-                    level: $0, message: "\(person.id): the \(parameters.restRequired) rest no longer fits before the clock ends",
-                    facts: [Fact("longest_rest_ms", "\(person.longestRest.milliseconds)")])
-            }, &next)
+        reconcile(.wel02Rest, restLevel, &next) { [longestRest = person.longestRest] engine, level in
+            Finding(
+                level: level, message: "\(id): the \(engine.parameters.restRequired) rest no longer fits before the clock ends",
+                facts: [Fact("longest_rest_ms", "\(longestRest.milliseconds)")])
+        }
     }
 
     /// WEL-03: bedding once a person has been in a holding room for 12 h.
     mutating func checkBedding(_ person: Person, _ next: inout NextChange) {
+        let id = person.id
         var level: AlertLevel?
         if !person.beddingLogged, let entry = person.firstHoldingEntry {
             level = welfareLevel(due: entry + parameters.beddingAfter, &next)
         }
-        reconcile(
-            AlertKey(.wel03, "bedding", person: person.id),
-            level.map {
-                Finding(level: $0, message: "log bedding for \(person.id)", facts: [Fact("holding_since", "\(person.firstHoldingEntry?.milliseconds ?? 0)")])
-            }, &next)
+        reconcile(.wel03Bedding, level, &next) { [entry = person.firstHoldingEntry] engine, level in
+            Finding(
+                level: level, message: "log bedding for \(id)",
+                facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
+        }
     }
 
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
-    mutating func checkEscort(_ person: Person, _ next: inout NextChange) {
-        let key = AlertKey(.esc01, "escort", person: person.id)
-        guard let zone = person.zone, let kind = index.kind(of: zone), kind != .holding, kind != .interview else {
-            _ = graced(key, active: false, grace: .zero, &next)
-            reconcile(key, nil, &next)
+    mutating func checkEscort(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
+        guard let zone = person.zone, let place, let kind = place.kind, kind != .holding, kind != .interview else {
+            _ = graced(.esc01Escort, active: false, grace: .zero, &next)
+            reconcile(.esc01Escort, nil, &next)
             return
         }
         let officers = zoneOfficers[zone]?.count ?? 0
-        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(zone)
+        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(place)
         let required = relaxed ? 1 : parameters.officersRequired
-        let short = graced(key, active: officers < required, grace: parameters.escortGrace, &next)
-        let degraded = isReaderOffline(in: zone)
-        reconcile(
-            key,
-            short
-                ? Finding(
-                    level: .alarm,
-                    message: "\(person.id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
-                    facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
-                : nil, &next)
+        let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)
+        let degraded = isReaderOffline(in: place)
+        reconcile(.esc01Escort, short ? .alarm : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "\(id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
+                facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
+        }
     }
 
     /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
     /// questioning a girl needs a female officer present.
-    mutating func checkProtection(_ person: Person, _ next: inout NextChange) {
-        let kind = index.kind(of: person.zone)
-        let guardianKey = AlertKey(.prot01, "guardian", person: person.id)
+    mutating func checkProtection(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
+        let kind = place?.kind
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
-        let noGuardian = graced(guardianKey, active: guardianMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            guardianKey,
-            noGuardian
-                ? Finding(level: .alarm, message: "minor \(person.id) questioned without a guardian or a logged reason", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+        let noGuardian = graced(.prot01Guardian, active: guardianMissing, grace: parameters.supervisionGrace, &next)
+        reconcile(.prot01Guardian, noGuardian ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "minor \(id) questioned without a guardian or a logged reason",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
 
-        let femaleKey = AlertKey(.prot01, "female_officer", person: person.id)
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
-        let noFemale = graced(femaleKey, active: femaleMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            femaleKey,
-            noFemale
-                ? Finding(level: .alarm, message: "\(person.id) needs a female officer present in \(person.zone?.rawValue ?? "")", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+        let noFemale = graced(.prot01FemaleOfficer, active: femaleMissing, grace: parameters.supervisionGrace, &next)
+        reconcile(.prot01FemaleOfficer, noFemale ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) needs a female officer present in \(zone?.rawValue ?? "")",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
-    mutating func checkAreaBoundary(_ person: Person, _ next: inout NextChange) {
-        let outside = index.kind(of: person.zone) == .exit && !person.outOfAreaApproved && !isFireActive
-        reconcile(
-            AlertKey(.zone01, "left_area", person: person.id),
-            outside
-                ? Finding(level: .alarm, message: "\(person.id) is leaving the area without release or approval", facts: [Fact("zone", person.zone?.rawValue ?? "")])
-                : nil, &next)
+    mutating func checkAreaBoundary(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
+        let outside = place?.kind == .exit && !person.outOfAreaApproved && !isFireActive
+        reconcile(.zone01LeftArea, outside ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+            Finding(
+                level: level, message: "\(id) is leaving the area without release or approval",
+                facts: [Fact("zone", zone?.rawValue ?? "")])
+        }
     }
 
     /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
     /// an injury noted at intake is reported.
-    mutating func checkIntake(_ person: Person, _ next: inout NextChange) {
-        let early = index.kind(of: person.zone)?.requiresIntake == true && !person.intakeComplete
-        reconcile(
-            AlertKey(.flow01, "intake_incomplete", person: person.id),
-            early
-                ? Finding(
-                    level: .alarm, message: "\(person.id) entered \(person.zone?.rawValue ?? "") before intake was complete",
-                    facts: [
-                        Fact("safety_check", "\(person.safetyChecked)"), Fact("health_intake", "\(person.healthChecked)"),
-                        Fact("belongings", "\(person.belongingsListed)"),
-                    ]) : nil, &next)
-        reconcile(
-            AlertKey(.flow01, "injury_report", person: person.id),
-            person.injuryNoted
-                ? Finding(level: .warn, message: "injury noted at \(person.id)'s health intake: file the report", facts: []) : nil,
-            &next)
+    mutating func checkIntake(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
+        let id = person.id
+        let early = place?.kind?.requiresIntake == true && !person.intakeComplete
+        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) {
+            [
+                belongingsListed = person.belongingsListed, safetyChecked = person.safetyChecked,
+                healthChecked = person.healthChecked, zone = person.zone
+            ] engine, level in
+            Finding(
+                level: level, message: "\(id) entered \(zone?.rawValue ?? "") before intake was complete",
+                facts: [
+                    Fact("safety_check", "\(safetyChecked)"), Fact("health_intake", "\(healthChecked)"),
+                    Fact("belongings", "\(belongingsListed)"),
+                ])
+        }
+        reconcile(.flow01InjuryReport, person.injuryNoted ? .warn : nil, &next) { engine, level in
+            Finding(
+                level: level, message: "injury noted at \(id)'s health intake: file the report",
+                facts: [])
+        }
     }
 }

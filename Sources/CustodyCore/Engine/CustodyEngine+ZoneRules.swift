@@ -2,14 +2,14 @@
 /// watch and rounds, environment and vital signs.
 extension CustodyEngine {
     mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
-        guard let zone = index.zones[id] else { return }
+        guard let info = index.zoneInfo[id], let zone = info.zone else { return }
         let tally = zoneTally[id] ?? ZoneTally()
-        let known = zoneFamilyNext[id]
+        let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         if run.contains(.supervision) {
             var part = NextChange(after: now)
-            checkSupervision(zone, tally, &part)
+            checkSupervision(zone, info, tally, &part)
             found[0] = part.time
         }
         if run.contains(.separation) {
@@ -29,19 +29,19 @@ extension CustodyEngine {
         }
         if run.contains(.environment) {
             var part = NextChange(after: now)
-            checkEnvironment(zone, occupied: tally.count > 0, &part)
+            checkEnvironment(zone, info, occupied: tally.count > 0, &part)
             found[4] = part.time
         }
         for slot in 0..<5 { next.consider(found[slot]) }
-        zoneFamilyNext[id] = found
+        scope.families = found
     }
 
-    func isRecording(_ zone: ZoneID) -> Bool {
-        index.recordersByZone[zone]?.contains { runningRecorders.contains($0) && !offlineDevices.contains($0) } ?? false
+    func isRecording(_ zone: ZoneInfo) -> Bool {
+        !runningRecorders.isEmpty && zone.recorders.contains { runningRecorders.contains($0) && !offlineDevices.contains($0) }
     }
 
-    func isReaderOffline(in zone: ZoneID) -> Bool {
-        !offlineDevices.isEmpty && (index.readersByZone[zone]?.contains { offlineDevices.contains($0) } ?? false)
+    func isReaderOffline(in zone: ZoneInfo) -> Bool {
+        !offlineDevices.isEmpty && zone.readers.contains { offlineDevices.contains($0) }
     }
 
     func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
@@ -55,57 +55,52 @@ extension CustodyEngine {
     }
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
-    private mutating func checkSupervision(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+    private mutating func checkSupervision(
+        _ zone: StationLayout.Zone, _ info: ZoneInfo, _ tally: ZoneTally, _ next: inout NextChange
+    ) {
         let active = zone.kind == .interview && tally.count > 0
         let officers = zoneOfficers[zone.id]?.count ?? 0
-        let officersKey = AlertKey(.sup01, "officers", zone: zone.id)
-        let short = graced(officersKey, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
-        reconcile(
-            officersKey,
-            short
-                ? Finding(
-                    level: .alarm, message: "interview room \(zone.id) has \(officers) officer(s); \(parameters.officersRequired) required",
-                    facts: [Fact("officers", "\(officers)"), Fact("people", names(in: zone.id))])
-                : nil, &next)
-        let recorderKey = AlertKey(.rec01, "recorder", zone: zone.id)
-        let gap = graced(recorderKey, active: active && !isRecording(zone.id), grace: parameters.recorderGrace, &next)
-        reconcile(
-            recorderKey,
-            gap
-                ? Finding(
-                    level: .alarm, message: "interview room \(zone.id) is occupied and not recording",
-                    facts: [Fact("people", names(in: zone.id))])
-                : nil, &next)
+        let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
+        reconcile(.sup01Officers, short ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "interview room \(zoneID) has \(officers) officer(s); \(engine.parameters.officersRequired) required",
+                facts: [Fact("officers", "\(officers)"), Fact("people", engine.names(in: zoneID))])
+        }
+        let gap = graced(.rec01Recorder, active: active && !isRecording(info), grace: parameters.recorderGrace, &next)
+        reconcile(.rec01Recorder, gap ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "interview room \(zoneID) is occupied and not recording",
+                facts: [Fact("people", engine.names(in: zoneID))])
+        }
     }
 
     /// SEP-01: co-suspects apart; in holding rooms, men apart from women and minors from adults.
     private mutating func checkSeparation(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
-        let coKey = AlertKey(.sep01, "co_suspects", zone: zone.id)
-        let coSuspects = graced(coKey, active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
+        let coSuspects = graced(.sep01CoSuspects, active: tally.crowdedCases > 0, grace: parameters.separationGrace, &next)
         var together = ""
         if coSuspects {
             together = names(in: zone.id) { person in
                 person.role == .suspect && person.caseID.map { (tally.suspectsByCase[$0] ?? 0) > 1 } == true
             }
         }
-        reconcile(
-            coKey,
-            coSuspects
-                ? Finding(level: .alarm, message: "co-suspects together in \(zone.id): \(together)", facts: [Fact("people", together)])
-                : nil, &next)
+        reconcile(.sep01CoSuspects, coSuspects ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "co-suspects together in \(zoneID): \(together)",
+                facts: [Fact("people", together)])
+        }
         let holding = zone.kind == .holding && tally.count > 1
         let mixedSex = holding && tally.male > 0 && tally.female > 0
-        reconcile(
-            AlertKey(.sep01, "mixed_sex", zone: zone.id),
-            mixedSex
-                ? Finding(level: .alarm, message: "men and women together in holding room \(zone.id)", facts: [Fact("people", names(in: zone.id))])
-                : nil, &next)
+        reconcile(.sep01MixedSex, mixedSex ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "men and women together in holding room \(zoneID)",
+                facts: [Fact("people", engine.names(in: zoneID))])
+        }
         let mixedAge = holding && tally.minors > 0 && tally.minors < tally.count
-        reconcile(
-            AlertKey(.sep01, "minor_with_adult", zone: zone.id),
-            mixedAge
-                ? Finding(level: .alarm, message: "a minor is held with adults in \(zone.id)", facts: [Fact("minors", names(in: zone.id) { $0.isMinor(self.parameters) })])
-                : nil, &next)
+        reconcile(.sep01MinorWithAdult, mixedAge ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "a minor is held with adults in \(zoneID)",
+                facts: [Fact("minors", engine.names(in: zoneID) { $0.isMinor(engine.parameters) })])
+        }
     }
 
     /// The capacity of a holding room: its configured capacity (default 1), at most floor(area / 6 m²).
@@ -118,28 +113,27 @@ extension CustodyEngine {
     /// OCC-01.
     private mutating func checkOccupancy(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let capacity = zone.kind == .holding ? capacity(of: zone) : Int.max
-        reconcile(
-            AlertKey(.occ01, "capacity", zone: zone.id),
-            tally.count > capacity
-                ? Finding(level: .alarm, message: "holding room \(zone.id) holds \(tally.count), capacity \(capacity)", facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
-                : nil, &next)
+        reconcile(.occ01Capacity, tally.count > capacity ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "holding room \(zoneID) holds \(tally.count), capacity \(capacity)",
+                facts: [Fact("count", "\(tally.count)"), Fact("capacity", "\(capacity)")])
+        }
     }
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
     private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
         let occupied = zone.kind == .holding && tally.count > 0
-        let postKey = AlertKey(.sup03, "watch_post", zone: zone.id)
         var unwatched = false
         if occupied, let post = zone.watchPost {
-            unwatched = graced(postKey, active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
+            unwatched = graced(.sup03WatchPost, active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
         } else {
-            _ = graced(postKey, active: false, grace: .zero, &next)
+            _ = graced(.sup03WatchPost, active: false, grace: .zero, &next)
         }
-        reconcile(
-            postKey,
-            unwatched
-                ? Finding(level: .alarm, message: "no officer at the watch post of \(zone.id)", facts: [Fact("post", zone.watchPost?.rawValue ?? "")])
-                : nil, &next)
+        reconcile(.sup03WatchPost, unwatched ? .alarm : nil, &next) { [post = zone.watchPost, zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "no officer at the watch post of \(zoneID)",
+                facts: [Fact("post", post?.rawValue ?? "")])
+        }
         var roundLevel: AlertLevel?
         var due = now
         if occupied, let since = occupiedSince[zone.id] {
@@ -151,10 +145,10 @@ extension CustodyEngine {
             next.consider(late)
             roundLevel = now >= late ? .alarm : (now >= due ? .warn : nil)
         }
-        reconcile(
-            AlertKey(.sup03, "round", zone: zone.id),
-            roundLevel.map {
-                Finding(level: $0, message: "round of \(zone.id) overdue since \(due.milliseconds)", facts: [Fact("due", "\(due.milliseconds)")])
-            }, &next)
+        reconcile(.sup03Round, roundLevel, &next) { [zoneID = zone.id] engine, level in
+            Finding(
+                level: level, message: "round of \(zoneID) overdue since \(due.milliseconds)",
+                facts: [Fact("due", "\(due.milliseconds)")])
+        }
     }
 }

@@ -22,8 +22,12 @@ public struct CustodyEngine: Sendable, Equatable {
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// The keys of `alerts` by subject, so rules that find nothing skip the alert lookup.
-    var alertKeys = SubjectKeys()
+    /// Per target: its alert masks, its rule groups' next changes and its live deadline.
+    var targets: [EvaluationTarget: TargetState] = [:]
+    /// The state of the target being evaluated, taken from `targets` for its evaluation.
+    var scope = TargetState()
+    /// The target being evaluated, whose alert keys the rules' codes stand for.
+    var scopeTarget = EvaluationTarget.station
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
@@ -34,18 +38,12 @@ public struct CustodyEngine: Sendable, Equatable {
     var lastExitByIDHash: [String: Timestamp] = [:]
     var alerts: [AlertKey: Alert] = [:]
     var conditionSince: [AlertKey: Timestamp] = [:]
-    /// The keys of `conditionSince` by subject.
-    var conditionKeys = SubjectKeys()
     var deadlines = DeadlineQueue<EvaluationTarget>()
     var effects: [Effect] = []
     /// The targets the input touched, with the rule groups it may have changed.
-    var dirty: [EvaluationTarget: RuleFamilies] = [:]
+    var dirty: [(EvaluationTarget, RuleFamilies)] = []
     /// A reused buffer for sorting `dirty` (always empty between inputs).
     var pendingTargets: [(EvaluationTarget, RuleFamilies)] = []
-    /// Per zone and per person, the next change each rule group found when it last ran
-    /// (derived from the rest of the state; see `RuleFamilies`).
-    var zoneFamilyNext: [ZoneID: FamilyDeadlines] = [:]
-    var personFamilyNext: [PersonID: FamilyDeadlines] = [:]
 
     /// An engine for `layout`, with no one in the area, starting at `start`.
     public init(layout: StationLayout, parameters: RuleParameters = .defaults, start: Timestamp = Timestamp(milliseconds: 0)) {
@@ -94,36 +92,52 @@ public struct CustodyEngine: Sendable, Equatable {
     private mutating func advance(to time: Timestamp) {
         now = time
         while let due = deadlines.popDue(atOrBefore: time) {
-            evaluate(due.key)
+            evaluate(due.key, popped: true)
         }
     }
 
-    /// Evaluates the targets the input touched, in a fixed order.
+    /// Evaluates the targets the input touched, in a fixed order, each once with the union of the
+    /// rule groups it was touched for. The few touches of an input are sorted and merged in a list,
+    /// which costs less than hashing each into a table.
     private mutating func evaluateDirty() {
         guard !dirty.isEmpty else { return }
-        if dirty.count == 1, let (target, families) = dirty.first {
+        if dirty.count == 1 {
+            let (target, families) = dirty[0]
             dirty.removeAll(keepingCapacity: true)
             evaluate(target, families)
             return
         }
-        var targets = pendingTargets
-        pendingTargets = []
-        for entry in dirty { targets.append(entry) }
+        var targets = dirty
+        dirty = pendingTargets
         targets.sort { $0.0 < $1.0 }
-        dirty.removeAll(keepingCapacity: true)
-        for (target, families) in targets { evaluate(target, families) }
+        var position = 0
+        while position < targets.count {
+            var (target, families) = targets[position]
+            position += 1
+            while position < targets.count && targets[position].0 == target {
+                families.formUnion(targets[position].1)
+                position += 1
+            }
+            evaluate(target, families)
+        }
         targets.removeAll(keepingCapacity: true)
         pendingTargets = targets
     }
 
-    mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
+    /// Evaluates `target`'s rules (all, or only `families`) and sets its deadline; `popped` when the
+    /// queue has just handed out the target's deadline.
+    mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all, popped: Bool = false) {
         var next = NextChange(after: now)
-        let subject = AlertSubject(target)
-        alertKeys.enter(subject)
-        conditionKeys.enter(subject)
-        defer {
-            alertKeys.leave()
-            conditionKeys.leave()
+        let stored = targets[target]
+        scope = stored ?? TargetState()
+        scopeTarget = target
+        var families = families
+        if popped {
+            scope.deadline = nil
+            // Only the groups whose next change fell due: the others' inputs have not changed since
+            // they last ran (an input that changes them re-runs them) and their next change is still
+            // ahead, so they would find what they found then.
+            if let known = scope.families { families = known.due(atOrBefore: now) }
         }
         switch target {
         case .station: evaluateStation(&next)
@@ -133,12 +147,18 @@ public struct CustodyEngine: Sendable, Equatable {
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
         }
-        deadlines.schedule(target, at: next.time)
+        if scope.deadline != next.time {
+            deadlines.schedule(target, at: next.time)
+            scope.deadline = next.time
+        }
+        if scope != stored {
+            if scope.isEmpty { targets.removeValue(forKey: target) } else { targets[target] = scope }
+        }
     }
 
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.
     mutating func touch(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
-        dirty[target, default: []].formUnion(families)
+        dirty.append((target, families))
     }
 
     public static func == (lhs: CustodyEngine, rhs: CustodyEngine) -> Bool {
@@ -146,7 +166,7 @@ public struct CustodyEngine: Sendable, Equatable {
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
             && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
-            && lhs.alertKeys == rhs.alertKeys && lhs.conditionKeys == rhs.conditionKeys
+            && lhs.targets == rhs.targets
             && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash

@@ -1,66 +1,96 @@
 /// A min-heap of deadlines, one live deadline per key, with lazy invalidation.
 ///
-/// Rescheduling a key pushes a new entry and bumps its generation; older entries for the key are
-/// stale and are discarded when they reach the top. Popping what is due therefore costs
-/// O(due · log n) and never scans every key. The heap is compacted when stale entries dominate.
+/// Each key is given a slot the first time it is scheduled; the heap holds small entries (time,
+/// slot, generation) and the live deadline and generation of each slot sit in arrays, so checking
+/// whether an entry is still live costs an array read, not a hash lookup, and a heap of thousands
+/// of entries stays compact. Rescheduling a key pushes a new entry and bumps its slot's generation;
+/// older entries for the key are stale and are discarded when they reach the top. Popping what is
+/// due therefore costs O(due · log n) and never scans every key. The heap is compacted when stale
+/// entries dominate. Entries due at the same time pop in key order.
 struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var time: Timestamp
-        var key: Key
-        var generation: UInt64
-
-        func precedes(_ other: Entry) -> Bool {
-            if time != other.time { return time < other.time }
-            if key != other.key { return key < other.key }
-            return generation < other.generation
-        }
+        var slot: Int32
+        var generation: UInt32
     }
 
     private var heap: [Entry] = []
-    private var live: [Key: Entry] = [:]
-    private var generation: UInt64 = 0
+    private var slotOfKey: [Key: Int32] = [:]
+    private var keys: [Key] = []
+    /// Per slot: the live deadline, if any, and the generation of its live entry.
+    private var liveTime: [Timestamp?] = []
+    private var liveGeneration: [UInt32] = []
+    private var liveCount = 0
 
     /// The earliest live deadline.
     var next: Timestamp? { heap.first?.time }
 
     /// The number of live deadlines.
-    var count: Int { live.count }
+    var count: Int { liveCount }
 
     /// The live deadline of `key`, if any.
-    func deadline(of key: Key) -> Timestamp? { live[key]?.time }
+    func deadline(of key: Key) -> Timestamp? { slotOfKey[key].flatMap { liveTime[Int($0)] } }
 
     /// Sets (or with `nil`, cancels) the deadline of `key`.
     mutating func schedule(_ key: Key, at time: Timestamp?) {
         guard let time else {
-            if live.removeValue(forKey: key) != nil { purgeTop() }
+            guard let slot = slotOfKey[key].map(Int.init), liveTime[slot] != nil else { return }
+            liveTime[slot] = nil
+            liveGeneration[slot] &+= 1
+            liveCount -= 1
+            purgeTop()
             return
         }
-        if live[key]?.time == time { return }
-        generation += 1
-        let entry = Entry(time: time, key: key, generation: generation)
-        live[key] = entry
-        push(entry)
+        let slot = slot(of: key)
+        if liveTime[slot] == time { return }
+        if liveTime[slot] == nil { liveCount += 1 }
+        liveTime[slot] = time
+        liveGeneration[slot] &+= 1
+        push(Entry(time: time, slot: Int32(slot), generation: liveGeneration[slot]))
         purgeTop()
-        if heap.count > 64 && heap.count > 4 * live.count { compact() }
+        if heap.count > 64 && heap.count > 4 * liveCount { compact() }
     }
 
     /// Removes and returns the earliest live key due at or before `time`.
     mutating func popDue(atOrBefore time: Timestamp) -> (key: Key, time: Timestamp)? {
         guard let top = heap.first, top.time <= time else { return nil }
         popTop()
-        live.removeValue(forKey: top.key)
+        let slot = Int(top.slot)
+        liveTime[slot] = nil
+        liveGeneration[slot] &+= 1
+        liveCount -= 1
         purgeTop()
-        return (top.key, top.time)
+        return (keys[slot], top.time)
     }
 
-    private func isLive(_ entry: Entry) -> Bool { live[entry.key]?.generation == entry.generation }
+    private mutating func slot(of key: Key) -> Int {
+        if let slot = slotOfKey[key] { return Int(slot) }
+        let slot = keys.count
+        slotOfKey[key] = Int32(slot)
+        keys.append(key)
+        liveTime.append(nil)
+        liveGeneration.append(0)
+        return slot
+    }
+
+    private func isLive(_ entry: Entry) -> Bool {
+        let slot = Int(entry.slot)
+        return liveGeneration[slot] == entry.generation && liveTime[slot] != nil
+    }
+
+    /// Time first, then key; entries of one key, of which at most one is live, by generation.
+    private func precedes(_ lhs: Entry, _ rhs: Entry) -> Bool {
+        if lhs.time != rhs.time { return lhs.time < rhs.time }
+        if lhs.slot != rhs.slot { return keys[Int(lhs.slot)] < keys[Int(rhs.slot)] }
+        return lhs.generation < rhs.generation
+    }
 
     private mutating func purgeTop() {
         while let top = heap.first, !isLive(top) { popTop() }
     }
 
     private mutating func compact() {
-        heap = live.values.sorted { $0.precedes($1) }
+        heap = heap.filter { isLive($0) }.sorted { precedes($0, $1) }
     }
 
     private mutating func push(_ entry: Entry) {
@@ -68,7 +98,7 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
         var child = heap.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard heap[child].precedes(heap[parent]) else { break }
+            guard precedes(heap[child], heap[parent]) else { break }
             heap.swapAt(child, parent)
             child = parent
         }
@@ -83,8 +113,8 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
             let left = 2 * parent + 1
             let right = left + 1
             var smallest = parent
-            if left < heap.count && heap[left].precedes(heap[smallest]) { smallest = left }
-            if right < heap.count && heap[right].precedes(heap[smallest]) { smallest = right }
+            if left < heap.count && precedes(heap[left], heap[smallest]) { smallest = left }
+            if right < heap.count && precedes(heap[right], heap[smallest]) { smallest = right }
             if smallest == parent { return }
             heap.swapAt(parent, smallest)
             parent = smallest

@@ -18,7 +18,13 @@ struct DoorState: Sendable, Hashable {
 /// What the core last heard from one sensor: latest values, and a running CO₂ window for the
 /// 1-hour mean (ENV-01).
 struct SensorState: Sendable, Hashable {
-    var latest: [Quantity: Double] = [:]
+    /// The latest value of each quantity, one field each: the environment rules read them on every
+    /// evaluation of a room, and a field costs no hashing.
+    private var temperature: Double?
+    private var humidity: Double?
+    private var co2: Double?
+    private var breathing: Double?
+    private var pulse: Double?
     var co2Samples: [Sample] = []
     var co2Head = 0
     var co2Sum = 0.0
@@ -28,8 +34,25 @@ struct SensorState: Sendable, Hashable {
         var value: Double
     }
 
+    /// The latest value of `quantity`, if one arrived.
+    func latest(_ quantity: Quantity) -> Double? {
+        switch quantity {
+        case .temperature: temperature
+        case .humidity: humidity
+        case .co2: co2
+        case .breathing: breathing
+        case .pulse: pulse
+        }
+    }
+
     mutating func record(_ quantity: Quantity, _ value: Double, at time: Timestamp, window: TimeSpan) {
-        latest[quantity] = value
+        switch quantity {
+        case .temperature: temperature = value
+        case .humidity: humidity = value
+        case .co2: co2 = value
+        case .breathing: breathing = value
+        case .pulse: pulse = value
+        }
         guard quantity == .co2 else { return }
         co2Samples.append(Sample(time: time, value: value))
         co2Sum += value

@@ -61,6 +61,15 @@ struct FamilyDeadlines: Sendable, Equatable {
         }
     }
 
+    /// The groups whose next change is due at `time` (group `n` is bit `n` of `RuleFamilies`).
+    func due(atOrBefore time: Timestamp) -> RuleFamilies {
+        var due = RuleFamilies()
+        for slot in 0..<5 {
+            if let next = self[slot], next <= time { due.insert(RuleFamilies(rawValue: 1 << UInt8(slot))) }
+        }
+        return due
+    }
+
     static func == (lhs: FamilyDeadlines, rhs: FamilyDeadlines) -> Bool {
         lhs[0] == rhs[0] && lhs[1] == rhs[1] && lhs[2] == rhs[2] && lhs[3] == rhs[3] && lhs[4] == rhs[4]
     }

@@ -1,16 +1,13 @@
 /// Lookups derived once from a `StationLayout`, so that no rule ever scans the whole station.
 struct StationIndex: Sendable, Equatable {
-    var zones: [ZoneID: StationLayout.Zone] = [:]
+    /// Every zone of the layout, and every zone a device or a watch post names, with what the layout
+    /// says about it.
+    var zoneInfo: [ZoneID: ZoneInfo] = [:]
     var doors: [DoorID: StationLayout.Door] = [:]
     var officers: [OfficerID: StationLayout.Officer] = [:]
     var officerByTag: [TagID: OfficerID] = [:]
     /// The zone of every reader, recorder and sensor.
     var deviceZone: [DeviceID: ZoneID] = [:]
-    var readersByZone: [ZoneID: [DeviceID]] = [:]
-    var recordersByZone: [ZoneID: [DeviceID]] = [:]
-    var sensorsByZone: [ZoneID: [DeviceID]] = [:]
-    /// Holding rooms watched from a given watch-post zone (SUP-03).
-    var watchedFrom: [ZoneID: [ZoneID]] = [:]
     /// The door whose lock or position sensor is a given device.
     var doorOfDevice: [DeviceID: DoorID] = [:]
     /// Doors in layout order, for deterministic iteration.
@@ -18,6 +15,11 @@ struct StationIndex: Sendable, Equatable {
     var exitZones: [ZoneID] = []
 
     init(_ layout: StationLayout) {
+        var zones: [ZoneID: StationLayout.Zone] = [:]
+        var watchedFrom: [ZoneID: [ZoneID]] = [:]
+        var readersByZone: [ZoneID: [DeviceID]] = [:]
+        var recordersByZone: [ZoneID: [DeviceID]] = [:]
+        var sensorsByZone: [ZoneID: [DeviceID]] = [:]
         for zone in layout.zones {
             zones[zone.id] = zone
             if let post = zone.watchPost { watchedFrom[post, default: []].append(zone.id) }
@@ -45,11 +47,21 @@ struct StationIndex: Sendable, Equatable {
             deviceZone[sensor.id] = sensor.zone
             sensorsByZone[sensor.zone, default: []].append(sensor.id)
         }
+        var named = Set(zones.keys)
+        named.formUnion(watchedFrom.keys)
+        named.formUnion(readersByZone.keys)
+        named.formUnion(recordersByZone.keys)
+        named.formUnion(sensorsByZone.keys)
+        for id in named {
+            zoneInfo[id] = ZoneInfo(
+                zone: zones[id], readers: readersByZone[id] ?? [], recorders: recordersByZone[id] ?? [],
+                sensors: sensorsByZone[id] ?? [], watched: watchedFrom[id] ?? [])
+        }
     }
 
     /// The kind of a zone, if the zone exists.
     func kind(of zone: ZoneID?) -> ZoneKind? {
         guard let zone else { return nil }
-        return zones[zone]?.kind
+        return zoneInfo[zone]?.kind
     }
 }

@@ -1,0 +1,32 @@
+/// What the layout says about one zone, gathered so that a single lookup answers every question an
+/// evaluation asks about it (its kind, readers, recorders, sensors, the rooms watched from it).
+///
+/// Built once with the `StationIndex` and never changed, so it is shared by reference: handing it to
+/// a rule copies a pointer, not five arrays. A zone named only by a device or a watch post, and not
+/// in the layout, has an entry without a `zone`.
+final class ZoneInfo: Sendable, Equatable {
+    /// The zone as the layout gives it, if the layout has it.
+    let zone: StationLayout.Zone?
+    let readers: [DeviceID]
+    let recorders: [DeviceID]
+    let sensors: [DeviceID]
+    /// Holding rooms watched from this zone (SUP-03).
+    let watched: [ZoneID]
+
+    init(zone: StationLayout.Zone?, readers: [DeviceID], recorders: [DeviceID], sensors: [DeviceID], watched: [ZoneID]) {
+        self.zone = zone
+        self.readers = readers
+        self.recorders = recorders
+        self.sensors = sensors
+        self.watched = watched
+    }
+
+    /// The zone's kind, if the layout has the zone.
+    var kind: ZoneKind? { zone?.kind }
+
+    static func == (lhs: ZoneInfo, rhs: ZoneInfo) -> Bool {
+        lhs === rhs
+            || (lhs.zone == rhs.zone && lhs.readers == rhs.readers && lhs.recorders == rhs.recorders
+                && lhs.sensors == rhs.sensors && lhs.watched == rhs.watched)
+    }
+}
