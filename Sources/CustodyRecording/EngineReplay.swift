@@ -7,9 +7,16 @@ public enum EngineReplay {
     /// The kinds of entry whose bodies are core inputs.
     public static let inputKinds: Set<EntryKind> = [.observation, .command, .tick]
 
+    /// How many inputs pass between two calls of a rebuild's `progress`.
+    public static let progressInterval = 10_000
+
     /// The rebuilt engine and the sequence number of the last input replayed.
+    ///
+    /// `progress` is called with the inputs replayed so far every `progressEvery` inputs: a journal of
+    /// years takes long enough to rebuild that a supervisor (systemd's start timeout) must hear it is moving.
     public static func rebuild(
-        layout: StationLayout, parameters: RuleParameters, from reader: JournalReader
+        layout: StationLayout, parameters: RuleParameters, from reader: JournalReader,
+        progressEvery: Int = progressInterval, progress: ((_ inputs: Int) -> Void)? = nil
     ) throws -> (engine: CustodyEngine, lastSeq: Int64, inputs: Int) {
         var engine: CustodyEngine?
         var last: Int64 = 0
@@ -23,6 +30,7 @@ public enum EngineReplay {
                 _ = engine!.apply(record.input, at: record.at)
                 last = entry.seq
                 count += 1
+                if count % max(1, progressEvery) == 0 { progress?(count) }
             } catch {
                 failure = ReplayError.undecodable(seq: entry.seq, reason: "\(error)")
             }

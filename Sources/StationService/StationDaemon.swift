@@ -29,12 +29,17 @@ public final class StationDaemon: Sendable {
         public var fieldEventTap: (@Sendable (FieldEvent) -> Void)?
         /// Sees every door command just before it is handed to the buses (for measurements).
         public var doorCommandTap: (@Sendable (DoorCommandRecord) -> Void)?
+        /// Hears how many journaled inputs the start-up replay has applied, every
+        /// `EngineReplay.progressInterval` of them (to keep systemd's start timeout from running out).
+        public var replayProgress: (@Sendable (Int) -> Void)?
 
         public init(
             station: Station, profiles: ProfileLibrary, timeScale: Double? = nil, unixSocket: String? = nil,
             tcpListen: String? = nil, fieldEventTap: (@Sendable (FieldEvent) -> Void)? = nil,
-            doorCommandTap: (@Sendable (DoorCommandRecord) -> Void)? = nil
+            doorCommandTap: (@Sendable (DoorCommandRecord) -> Void)? = nil,
+            replayProgress: (@Sendable (Int) -> Void)? = nil
         ) {
+            self.replayProgress = replayProgress
             self.fieldEventTap = fieldEventTap
             self.doorCommandTap = doorCommandTap
             self.station = station
@@ -83,7 +88,8 @@ public final class StationDaemon: Sendable {
         let rebuilt: (engine: CustodyEngine, lastSeq: Int64, inputs: Int)
         do {
             journal = try CustodyJournal(path: station.journalPath)
-            rebuilt = try EngineReplay.rebuild(layout: layout, parameters: parameters, from: try journal.makeReader())
+            rebuilt = try EngineReplay.rebuild(
+                layout: layout, parameters: parameters, from: try journal.makeReader(), progress: configuration.replayProgress)
         } catch {
             throw .journal("\(station.journalPath): \(error)")
         }

@@ -67,10 +67,11 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(78)
         }
         let daemon: StationDaemon
+        let replay = ReplayProgress(notifier: notifier, logger: logger)
         do {
             daemon = try StationDaemon(
                 .init(station: station, profiles: ProfileLibrary(profiles: library.profiles), timeScale: timeScale,
-                      unixSocket: apiSocket, tcpListen: apiTCP),
+                      unixSocket: apiSocket, tcpListen: apiTCP, replayProgress: { replay.report($0) }),
                 logger: logger)
             try await daemon.start()
         } catch {

@@ -54,8 +54,12 @@ struct RecordingReplayTests {
         journal.close()
 
         let reader = try JournalReader(path: path)
-        let rebuilt = try EngineReplay.rebuild(layout: Self.layout, parameters: .defaults, from: reader)
+        var heard: [Int] = []
+        let rebuilt = try EngineReplay.rebuild(layout: Self.layout, parameters: .defaults, from: reader, progressEvery: 5) {
+            heard.append($0)
+        }
         #expect(rebuilt.inputs == Self.history().count)
+        #expect(heard == Array(stride(from: 5, through: Self.history().count, by: 5)), "progress every 5 inputs")
         #expect(rebuilt.engine == engine)
         #expect(rebuilt.engine.clocks(for: "p1").map(\.start) == engine.clocks(for: "p1").map(\.start))
     }

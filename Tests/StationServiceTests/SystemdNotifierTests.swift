@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Logging
 import StationService
 import Testing
 
@@ -79,5 +80,17 @@ struct SystemdNotifierTests {
             SystemdNotifierError.sendFailed(address: address, errno: ENOENT).description
                 == "cannot notify systemd through \(address): No such file or directory (errno 2)"
         )
+    }
+
+    @Test func aLongReplayAsksSystemdForMoreTimeAndSaysHowFarItHasCome() throws {
+        let socket = try NotifySocket(.path)
+        let notifier = SystemdNotifier(environment: socket.environment)
+        let eager = ReplayProgress(notifier: notifier, logger: Logger(label: "test"), interval: .zero, grant: .seconds(30))
+        eager.report(10_000)
+        #expect(socket.receive() == "EXTEND_TIMEOUT_USEC=30000000\nSTATUS=replaying the journal: 10000 inputs so far")
+
+        let patient = ReplayProgress(notifier: notifier, logger: Logger(label: "test"), interval: .seconds(3600))
+        patient.report(20_000)
+        #expect(socket.receive(timeoutMilliseconds: 50) == nil, "nothing until the interval has passed")
     }
 }
