@@ -87,7 +87,7 @@ let package = Package(
         // Our Modbus client's poll loop and our servers, measured beside libmodbus's C programs and pymodbus.
         .executableTarget(name: "modbus-bench", dependencies: ["Modbus"], path: "bench/ModbusBench"),
         // Inputs/s through the rule engine at 10 to 10,000 people in custody, and a month's replay.
-        .executableTarget(name: "core-bench", dependencies: ["CustodyCore"], path: "bench/core-bench"),
+        .executableTarget(name: "core-bench", dependencies: ["CustodyCore", "CustodyRecording", "Journal"], path: "bench/core-bench"),
         // The daemon's decision latency, fire release time and per-device poll rate against simulated devices.
         .executableTarget(
             name: "daemon-bench",

@@ -1,8 +1,9 @@
 // core-bench: inputs per second through `CustodyEngine.apply` at several populations in custody, the
-// per-input latency, and the time to replay a month of a busy station into a fresh engine.
+// per-input latency, the time to replay a month of a busy station into a fresh engine, and the daemon's
+// start-up on that month's journal (SQLite read, JSON decode, apply; `--no-journal` skips it).
 //
 // usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--span-hours 3] [--rounds 5]
-//                   [--days 30] [--json]
+//                   [--days 30] [--no-journal] [--json]
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,6 +15,7 @@ struct Options {
     var spanHours: Int64 = 3
     var rounds = 5
     var days = 30
+    var journal = true
     var json = false
 
     init(_ arguments: [String]) {
@@ -26,8 +28,9 @@ struct Options {
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--days": days = Int(iterator.next() ?? "") ?? days
             case "--json": json = true
+            case "--no-journal": journal = false
             default:
-                print("usage: core-bench [--people 10,1000,10000] [--inputs N] [--span-hours H] [--rounds R] [--days D] [--json]")
+                print("usage: core-bench [--people 10,1000,10000] [--inputs N] [--span-hours H] [--rounds R] [--days D] [--no-journal] [--json]")
                 exit(2)
             }
         }
@@ -144,6 +147,13 @@ if options.days > 0 {
         replayMatches = replayMatches && engine == recorded.finalEngine
     }
 }
+var journalReplay: JournalReplay?
+if options.journal, let month {
+    do { journalReplay = try JournalReplay(month: month) } catch {
+        print("journal replay failed: \(error)")
+        exit(1)
+    }
+}
 let loadAfter = loadAverage()
 
 let ratio: Double? = {
@@ -169,7 +179,7 @@ if options.json {
             {"days": \(month.days), "custodies": \(month.custodies), "inputs": \(month.steps.count), "ticks": \(month.ticks), \
             "alerts_raised": \(month.alertsRaised), "replay_seconds": \(formatFixed(sorted[sorted.count / 2], 3)), \
             "replay_cpu_seconds": \(formatFixed(replayCPUSeconds.sorted()[replayCPUSeconds.count / 2], 3)), \
-            "replay_matches_live_state": \(replayMatches)}
+            "replay_matches_live_state": \(replayMatches), "journal": \(journalReplay.map(journalJSON) ?? "null")}
             """
     }
     print("""
@@ -214,7 +224,22 @@ if options.json {
         let cpu = replayCPUSeconds.sorted()[replayCPUSeconds.count / 2]
         print("replay into a fresh engine: \(formatFixed(median, 2)) s wall, \(formatFixed(cpu, 2)) s CPU (\(grouped(Double(month.steps.count) / cpu)) inputs per CPU-second; "
               + "wall runs \(sorted.map { formatFixed($0, 2) }.joined(separator: ", ")) s); final state equals the live run's: \(replayMatches)")
+        if let journal = journalReplay {
+            print("the month as the daemon journals it: \(grouped(Double(journal.entries))) entries, \(formatFixed(journal.megabytes, 0)) MB, "
+                  + "recorded in \(formatFixed(journal.recordSeconds, 1)) s")
+            print("the daemon's start-up replay of it (SQLite read, JSON decode, apply): \(formatFixed(journal.replaySeconds, 2)) s wall, "
+                  + "\(formatFixed(journal.replayCPUSeconds, 2)) s CPU (\(grouped(Double(journal.inputs) / journal.replayCPUSeconds)) inputs per CPU-second); "
+                  + "final state equals the live run's: \(journal.matches)")
+        }
     }
+}
+
+func journalJSON(_ journal: JournalReplay) -> String {
+    """
+    {"entries": \(journal.entries), "megabytes": \(formatFixed(journal.megabytes, 1)), "record_seconds": \(formatFixed(journal.recordSeconds, 2)), \
+    "replay_seconds": \(formatFixed(journal.replaySeconds, 3)), "replay_cpu_seconds": \(formatFixed(journal.replayCPUSeconds, 3)), \
+    "inputs": \(journal.inputs), "replay_matches_live_state": \(journal.matches)}
+    """
 }
 func kindName(_ input: Input) -> String {
     switch input {
