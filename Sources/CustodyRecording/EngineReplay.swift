@@ -33,11 +33,9 @@ public enum EngineReplay {
             let page = try reader.entries(after: last, kinds: inputKinds, limit: pageSize)
             guard !page.isEmpty else { break }
             let records = decode(page)
-            for (entry, record) in zip(page, records) {
-                guard case .success(let record) = record else {
-                    if case .failure(let error) = record { throw ReplayError.undecodable(seq: entry.seq, reason: "\(error)") }
-                    continue
-                }
+            for (entry, decoded) in zip(page, records) {
+                let record: InputRecord
+                do { record = try decoded.get() } catch { throw ReplayError.undecodable(seq: entry.seq, reason: "\(error)") }
                 if engine == nil { engine = CustodyEngine(layout: layout, parameters: parameters, start: record.at) }
                 _ = engine!.apply(record.input, at: record.at)
                 last = entry.seq
@@ -52,7 +50,7 @@ public enum EngineReplay {
     private static func decode(_ page: [JournalEntry]) -> [Result<InputRecord, any Error>] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, page.count / 256))
         let share = (page.count + workers - 1) / workers
-        var results = [Result<InputRecord, any Error>](repeating: .failure(ReplayError.undecodable(seq: 0, reason: "")), count: page.count)
+        var results = [Result<InputRecord, any Error>?](repeating: nil, count: page.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each worker writes only its own slice of the buffer, and all are done when concurrentPerform returns.
             nonisolated(unsafe) let out = buffer
@@ -63,7 +61,7 @@ public enum EngineReplay {
                 }
             }
         }
-        return results
+        return results.map { $0! }
     }
 }
 
