@@ -27,7 +27,12 @@ enum AlertCode: UInt8, CaseIterable, Sendable {
     var bit: UInt64 { 1 &<< UInt64(rawValue) }
 
     /// Whether one target may hold several keys of this code (a zone's rules about each of its sensors).
-    var isPerDevice: Bool { rawValue >= AlertCode.env01Temperature.rawValue }
+    var isPerDevice: Bool {
+        switch self {
+        case .env01Temperature, .env01Humidity, .env01Co2Mean, .env01Co2High, .vit01Breathing, .vit01Pulse: true
+        default: false
+        }
+    }
 
     /// The rule of the keys of this code.
     var rule: RuleID {
