@@ -43,8 +43,8 @@ final class BusLoop {
     private var quietUntil: ContinuousClock.Instant
     /// Each device's next poll, in nanoseconds after `epoch` (`Int64.max`: nothing to poll), by index in
     /// `devices`: choosing the next read is a scan of plain integers, which a bus of 247 units does in
-    /// well under a microsecond. Refreshed after every poll and transaction, the only times a device's
-    /// schedule changes.
+    /// well under a microsecond. Refreshed after every transaction (``transact`` ends with it; a poll's
+    /// `willPoll` comes before its transaction) and after a refusal puts a batch off.
     private var pollDue: [Int64]
     private let epoch: ContinuousClock.Instant
 
@@ -133,7 +133,6 @@ final class BusLoop {
     // MARK: Polls
 
     private func poll(_ device: DeviceState, batch index: Int) {
-        defer { refreshSchedule(device) }
         let batch = device.batches[index].batch
         device.willPoll(index, now: ContinuousClock.now)
         let (result, stamp) = transact(device, batch.request, purpose: .read)
@@ -142,6 +141,7 @@ final class BusLoop {
             observe(device, batch.samples(from: response), at: stamp)
         case .failure(.deviceRefused):
             device.refused(index, now: .now)  // retrying at once will not help
+            refreshSchedule(device)
         case .failure:
             break
         }

@@ -18,9 +18,6 @@ final class DeviceState {
     let batches: [ScheduledBatch]
     /// When each batch is next due, beside `batches` so that choosing the next read touches plain values.
     private var dues: [ContinuousClock.Instant]
-    /// The read ``nextPoll()`` answers, kept up to date by every change of `dues`, health or `probeDue`:
-    /// the bus loop asks every device before each transaction.
-    private var next: (index: Int, due: ContinuousClock.Instant)?
     private(set) var health: DeviceStatus.Health = .unknown
     private(set) var misses = 0
     /// The last failure that was a real attempt (not "link down, waiting to reconnect"): what an offline
@@ -46,28 +43,20 @@ final class DeviceState {
         }
         dues = Array(repeating: now, count: batches.count)
         probeDue = now
-        reschedule()
     }
 
     /// The next read this device wants and when: its earliest due batch, or, while offline, one probe per
     /// `offline_interval_ms` so a dead device costs at most one timeout per interval.
-    func nextPoll() -> (index: Int, due: ContinuousClock.Instant)? { next }
-
-    private func reschedule() {
-        if dues.isEmpty {
-            next = nil
-        } else if health == .offline {
-            next = (0, probeDue)
-        } else {
-            var best = 0
-            for index in dues.indices where dues[index] < dues[best] { best = index }
-            next = (best, dues[best])
-        }
+    func nextPoll() -> (index: Int, due: ContinuousClock.Instant)? {
+        guard !dues.isEmpty else { return nil }
+        if health == .offline { return (0, probeDue) }
+        var best = 0
+        for index in dues.indices where dues[index] < dues[best] { best = index }
+        return (best, dues[best])
     }
 
     /// Moves the batch's next due time on, before it is read (a failed read is not retried at once).
     func willPoll(_ index: Int, now: ContinuousClock.Instant) {
-        defer { reschedule() }
         if health == .offline {
             probeDue = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
             return
@@ -79,7 +68,6 @@ final class DeviceState {
     /// the unit disagree, and asking again at once would only repeat the refusal.
     func refused(_ index: Int, now: ContinuousClock.Instant) {
         dues[index] = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
-        reschedule()
     }
 
     /// Records a good reply. Returns true when the device just came (back) online.
@@ -90,7 +78,6 @@ final class DeviceState {
             for index in dues.indices { dues[index] = now }
         }
         health = .online
-        reschedule()
         return true
     }
 
@@ -102,7 +89,6 @@ final class DeviceState {
         health = .offline
         probeDue = now.advanced(by: .milliseconds(profile.poll.offlineIntervalMs))
         reported = [:]  // report every point afresh once the device is back
-        reschedule()
         return true
     }
 

@@ -64,7 +64,7 @@ struct RecordingReplayTests {
         #expect(rebuilt.engine.clocks(for: "p1").map(\.start) == engine.clocks(for: "p1").map(\.start))
     }
 
-    @Test func anUnreadableInputNamesItsSequenceNumberAndNothingAfterItIsApplied() throws {
+    @Test func anUnreadableInputStopsTheRebuildNamingItsSequenceNumber() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).db").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let journal = try CustodyJournal(path: path)
@@ -73,16 +73,14 @@ struct RecordingReplayTests {
             let outcome = engine.apply(input, at: time)
             _ = try journal.appendAndWait(CustodyRecorder().entries(for: input, at: time, outcome: outcome, engine: engine))
         }
-        let bad = try journal.appendAndWait([NewEntry(at: Self.start.milliseconds + 6_000, kind: .observation, subject: .station, body: Data("{\"at\":".utf8))])
+        let bad = try journal.appendAndWait([
+            NewEntry(at: Self.start.milliseconds + 6_000, kind: .observation, subject: .station, body: Data("{\"at\":".utf8))
+        ])
         journal.close()
-        #expect(throws: ReplayError.self) {
+        let error = #expect(throws: ReplayError.self) {
             try EngineReplay.rebuild(layout: Self.layout, parameters: .defaults, from: try JournalReader(path: path))
         }
-        do {
-            _ = try EngineReplay.rebuild(layout: Self.layout, parameters: .defaults, from: try JournalReader(path: path))
-        } catch let error as ReplayError {
-            #expect(error.description.hasPrefix("journal entry \(bad[0]) is not a readable core input"), "\(error)")
-        }
+        #expect(error?.description.hasPrefix("journal entry \(bad[0]) is not a readable core input") == true, "\(String(describing: error))")
     }
 
     @Test func projectionsFollowTheRecordedEffects() throws {
