@@ -18,8 +18,8 @@ struct CommandTests {
         rig.start()
         #expect(await eventually { rig.log.isOnline("door-1") && rig.log.isOnline("door-2") })
         let slowMs = 200.0
-        let faulted = ContinuousClock.now
         #expect(rig.control("fault 2 slow \(Int(slowMs))") == "ok")
+        let faulted = ContinuousClock.now  // after the fault is in force: the next request is slow
         #expect(await awaitRequest(rig, unit: 2, after: faulted))
         try await Task.sleep(for: .seconds(0.3))  // polls of both doors are now backed up behind the slow one
 
@@ -93,8 +93,8 @@ struct CommandTests {
             .tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)], commandDeadlineMs: 150)
         rig.start()
         #expect(await eventually { rig.log.isOnline("door-1") })
-        let faulted = ContinuousClock.now
         #expect(rig.control("fault 1 slow 600") == "ok")
+        let faulted = ContinuousClock.now  // after the fault is in force: the next request is slow
         #expect(await awaitRequest(rig, unit: 1, after: faulted))  // the bus is now busy for 600 ms
 
         let outcome = await rig.supervisor.send(command: "unlock", to: "door-1")
@@ -135,8 +135,8 @@ struct CommandTests {
         let rig = try Rig(.tcp, [.init(id: "door-1", profile: try exampleProfile("door-controller-tcp"), unit: 1)])
         rig.start()
         #expect(await eventually { rig.log.isOnline("door-1") })
-        let faulted = ContinuousClock.now
         #expect(rig.control("fault 1 slow 400") == "ok")
+        let faulted = ContinuousClock.now  // after the fault is in force: the next request is slow
         #expect(await awaitRequest(rig, unit: 1, after: faulted))
         let outcome = Mutex<CommandOutcome?>(nil)
         rig.supervisor.send(command: "unlock", to: "door-1") { result in outcome.withLock { $0 = result } }
