@@ -2,8 +2,12 @@
 // per-input latency, the time to replay a month of a busy station into a fresh engine, and the daemon's
 // start-up on that month's journal (SQLite read, JSON decode, apply; `--no-journal` skips it).
 //
-// usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--span-hours 3] [--rounds 5]
-//                   [--days 30] [--no-journal] [--json]
+// Each population runs two streams of the same mix (see `StreamShape`): one with the station's
+// activity per person fixed (`--rate`, inputs per person-hour; 0 skips it) and one over the same
+// hours at every population (`--span-hours`; 0 skips it).
+//
+// usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--rate 30] [--span-hours 3]
+//                   [--rounds 5] [--days 30] [--no-journal] [--json]
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,11 +16,17 @@ import CustodyCore
 struct Options {
     var populations = [10, 1_000, 10_000]
     var inputs = 1_000_000
+    var rate = 30
     var spanHours: Int64 = 3
     var rounds = 5
     var days = 30
     var journal = true
     var json = false
+
+    /// The stream shapes to run, the fixed activity per person first.
+    var shapes: [StreamShape] {
+        (rate > 0 ? [.perPerson(rate: rate)] : []) + (spanHours > 0 ? [.fixedSpan(hours: spanHours)] : [])
+    }
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -24,57 +34,18 @@ struct Options {
             switch argument {
             case "--people": populations = (iterator.next() ?? "").split(separator: ",").compactMap { Int($0) }
             case "--inputs": inputs = Int(iterator.next() ?? "") ?? inputs
+            case "--rate": rate = Int(iterator.next() ?? "") ?? rate
             case "--span-hours": spanHours = Int64(iterator.next() ?? "") ?? spanHours
             case "--rounds": rounds = max(1, Int(iterator.next() ?? "") ?? rounds)
             case "--days": days = Int(iterator.next() ?? "") ?? days
             case "--json": json = true
             case "--no-journal": journal = false
             default:
-                print("usage: core-bench [--people 10,1000,10000] [--inputs N] [--span-hours H] [--rounds R] [--days D] [--no-journal] [--json]")
+                print("usage: core-bench [--people 10,1000,10000] [--inputs N] [--rate R] [--span-hours H] [--rounds R] [--days D] [--no-journal] [--json]")
                 exit(2)
             }
         }
     }
-}
-
-struct PopulationResult {
-    var people: Int
-    var wings: Int
-    var zones: Int
-    var inputs: Int
-    var ticks: Int
-    var rejections: Int
-    var effects: Int
-    var alertsRaised: Int
-    var openAlertsAtEnd: Int
-    var raisedByRule: [RuleID: Int]
-    /// Wall nanoseconds per input, one per round.
-    var nsPerInput: [Double]
-    /// CPU nanoseconds per input, one per round.
-    var cpuNsPerInput: [Double]
-    var p50: Double
-    var p99: Double
-    var p999: Double
-    var maxLatency: Double
-    var setupSeconds: Double
-    /// Total nanoseconds and count per kind of input, from the latency pass.
-    var byKind: [String: (nanoseconds: UInt64, count: Int)]
-
-    var medianNs: Double { nsPerInput.sorted()[nsPerInput.count / 2] }
-    var medianCPUNs: Double { cpuNsPerInput.sorted()[cpuNsPerInput.count / 2] }
-    var perSecond: Double { 1e9 / medianNs }
-    var perCPUSecond: Double { 1e9 / medianCPUNs }
-}
-
-/// Applies `steps` to `engine`; returns a value that depends on every outcome so nothing is optimised away.
-@inline(never)
-func run(_ steps: [Step], into engine: inout CustodyEngine) -> Int {
-    var sink = 0
-    for step in steps {
-        let outcome = engine.apply(step.input, at: step.time)
-        sink &+= outcome.effects.count
-    }
-    return sink
 }
 
 let options = Options(CommandLine.arguments)
@@ -82,50 +53,14 @@ let loadBefore = loadAverage()
 var sink = 0
 var results: [PopulationResult] = []
 
-for people in options.populations {
-    let population = Population(people: people, inputs: options.inputs, span: .hours(options.spanHours))
-    let fresh = CustodyEngine(layout: population.station.layout, start: Population.start)
-    var samples: [Double] = []
-    var cpuSamples: [Double] = []
-    var setupSeconds = 0.0
-    for _ in 0..<options.rounds {
-        var engine = fresh
-        let setupStart = nanoseconds()
-        sink &+= run(population.setup, into: &engine)
-        setupSeconds = Double(nanoseconds() - setupStart) / 1e9
-        let began = nanoseconds()
-        let cpuBegan = threadCPUNanoseconds()
-        sink &+= run(population.stream, into: &engine)
-        cpuSamples.append(Double(threadCPUNanoseconds() - cpuBegan) / Double(population.stream.count))
-        samples.append(Double(nanoseconds() - began) / Double(population.stream.count))
-    }
-    // Per-input latency on a separate pass, each apply timed on its own.
-    var engine = fresh
-    sink &+= run(population.setup, into: &engine)
-    var latencies = [UInt32](repeating: 0, count: population.stream.count)
-    var byKind: [String: (nanoseconds: UInt64, count: Int)] = [:]
-    for (n, step) in population.stream.enumerated() {
-        let began = nanoseconds()
-        let outcome = engine.apply(step.input, at: step.time)
-        let spent = nanoseconds() - began
-        latencies[n] = UInt32(min(spent, UInt64(UInt32.max)))
-        sink &+= outcome.effects.count
-        byKind[kindName(step.input), default: (0, 0)].nanoseconds += spent
-        byKind[kindName(step.input), default: (0, 0)].count += 1
-    }
-    latencies.sort()
-    func percentile(_ p: Double) -> Double { Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) }
-    results.append(PopulationResult(
-        people: people, wings: population.station.wings.count, zones: population.station.layout.zones.count,
-        inputs: population.stream.count,
-        ticks: population.stream.reduce(0) { if case .tick = $1.input { $0 + 1 } else { $0 } }, rejections: population.streamRejections,
-        effects: population.streamEffects, alertsRaised: population.streamAlertsRaised, openAlertsAtEnd: population.openAlertsAtEnd,
-        raisedByRule: population.raisedByRule,
-        nsPerInput: samples, cpuNsPerInput: cpuSamples, p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999),
-        maxLatency: Double(latencies.last ?? 0), setupSeconds: setupSeconds, byKind: byKind))
-    if !options.json {
-        let r = results.last!
-        print("  \(people) people: \(grouped(r.perCPUSecond)) inputs per CPU-second (\(formatFixed(r.medianCPUNs, 0)) ns CPU/input), \(grouped(r.perSecond)) inputs/s wall")
+for shape in options.shapes {
+    if !options.json { print("stream: \(shape.label)") }
+    for people in options.populations {
+        let result = measure(people: people, shape: shape, inputs: options.inputs, rounds: options.rounds, sink: &sink)
+        results.append(result)
+        if !options.json {
+            print("  \(people) people over \(formatFixed(result.spanHours, 1)) h: \(grouped(result.perCPUSecond)) inputs per CPU-second (\(formatFixed(result.medianCPUNs, 0)) ns CPU/input), \(grouped(result.perSecond)) inputs/s wall")
+        }
     }
 }
 
@@ -156,16 +91,18 @@ if options.journal, let month {
 }
 let loadAfter = loadAverage()
 
-let ratio: Double? = {
-    guard let first = results.first, let last = results.last, results.count > 1 else { return nil }
+/// Per stream shape: CPU cost per input at the largest population over that at the smallest.
+@MainActor func ratio(_ shape: StreamShape) -> Double? {
+    let rows = results.filter { $0.shape == shape }
+    guard let first = rows.first, let last = rows.last, rows.count > 1 else { return nil }
     return last.medianCPUNs / first.medianCPUNs
-}()
+}
 
 if options.json {
     var lines: [String] = []
     for r in results {
         lines.append("""
-            {"people": \(r.people), "zones": \(r.zones), "inputs": \(r.inputs), "ticks": \(r.ticks), "effects": \(r.effects), \
+            {"stream": "\(r.shape.key)", "span_hours": \(formatFixed(r.spanHours, 2)), "people": \(r.people), "zones": \(r.zones), "inputs": \(r.inputs), "ticks": \(r.ticks), "effects": \(r.effects), \
             "alerts_raised": \(r.alertsRaised), "rejections": \(r.rejections), "inputs_per_cpu_second": \(Int(r.perCPUSecond)), "cpu_ns_per_input": \(formatFixed(r.medianCPUNs, 1)), \
             "cpu_ns_per_input_rounds": [\(r.cpuNsPerInput.map { formatFixed($0, 1) }.joined(separator: ", "))], \
             "inputs_per_second_wall": \(Int(r.perSecond)), "wall_ns_per_input": \(formatFixed(r.medianNs, 1)), \
@@ -184,35 +121,38 @@ if options.json {
     }
     print("""
         {"load_average_before": "\(loadBefore)", "load_average_after": "\(loadAfter)", \
-        "ratio_largest_to_smallest": \(ratio.map { formatFixed($0, 2) } ?? "null"), \
+        "ratio_largest_to_smallest": {\(options.shapes.map { "\"\($0.key)\": \(ratio($0).map { formatFixed($0, 2) } ?? "null")" }.joined(separator: ", "))}, \
         "populations": [\(lines.joined(separator: ", "))], "month": \(monthJSON)}
         """)
 } else {
     print("")
     print("load average before: \(loadBefore); after: \(loadAfter)")
     print("")
-    print("| people in custody | zones | inputs (of which ticks) | inputs per CPU-second | CPU ns/input (rounds: min–max) | inputs/s, wall | p50 / p99 / p99.9 latency, wall | alerts raised |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| stream | people in custody | zones | span | inputs (of which ticks) | inputs per CPU-second | CPU ns/input (rounds: min–max) | inputs/s, wall | p50 / p99 / p99.9 latency, wall | alerts raised |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results {
         let low = r.cpuNsPerInput.min() ?? 0, high = r.cpuNsPerInput.max() ?? 0
-        print("| \(grouped(Double(r.people))) | \(r.zones) | \(grouped(Double(r.inputs))) (\(grouped(Double(r.ticks)))) | "
+        print("| \(r.shape.label) | \(grouped(Double(r.people))) | \(r.zones) | \(formatFixed(r.spanHours, 1)) h | \(grouped(Double(r.inputs))) (\(grouped(Double(r.ticks)))) | "
               + "\(grouped(r.perCPUSecond)) | \(formatFixed(r.medianCPUNs, 0)) (\(formatFixed(low, 0))–\(formatFixed(high, 0))) | "
               + "\(grouped(r.perSecond)) | \(grouped(r.p50)) / \(grouped(r.p99)) / \(grouped(r.p999)) ns | \(grouped(Double(r.alertsRaised))) |")
     }
     print("")
     for r in results {
-        print("alerts raised at \(grouped(Double(r.people))) people, by rule: \(byRule(r.raisedByRule)); open at the end: \(grouped(Double(r.openAlertsAtEnd)))")
+        print("\(r.shape.label), alerts raised at \(grouped(Double(r.people))) people, by rule: \(byRule(r.raisedByRule)); open at the end: \(grouped(Double(r.openAlertsAtEnd)))")
     }
     for r in results {
         let total = Double(r.byKind.values.reduce(0) { $0 + $1.nanoseconds })
         let parts = r.byKind.sorted { $0.value.nanoseconds > $1.value.nanoseconds }.prefix(8).map {
             "\($0.key) \(formatFixed(100 * Double($0.value.nanoseconds) / total, 0)) % (\(grouped(Double($0.value.count))) × \(grouped(Double($0.value.nanoseconds) / Double($0.value.count))) ns)"
         }
-        print("time by input at \(grouped(Double(r.people))) people: \(parts.joined(separator: ", "))")
+        print("\(r.shape.label), time by input at \(grouped(Double(r.people))) people: \(parts.joined(separator: ", "))")
     }
-    if let ratio, let first = results.first, let last = results.last {
-        print("")
-        print("CPU cost per input, \(grouped(Double(last.people))) people / \(grouped(Double(first.people))) people: \(formatFixed(ratio, 2))×")
+    print("")
+    for shape in options.shapes {
+        let rows = results.filter { $0.shape == shape }
+        if let ratio = ratio(shape), let first = rows.first, let last = rows.last {
+            print("CPU cost per input, \(grouped(Double(last.people))) people / \(grouped(Double(first.people))) people, \(shape.label): \(formatFixed(ratio, 2))×")
+        }
     }
     if let month {
         let sorted = replaySeconds.sorted()
