@@ -26,6 +26,12 @@ extension CustodyEngine {
             return
         }
         if present {
+            // Levels only rise, and only an alarm that repeats has more to do: an open alert found at
+            // its own level or below changes nothing.
+            if !code.isPerDevice {
+                let current = scope.level(of: code)
+                if level <= current && !(repeats && current == .alarm) { return }
+            }
             updateAlert(code, device: device, level, repeats: repeats, &next, finding)
         } else {
             raiseAlert(key(code, device: device), code, finding(self, level), repeats: repeats, &next)
@@ -41,6 +47,7 @@ extension CustodyEngine {
             notifiedAt: now)
         alerts[key] = alert
         scope.alerts |= code.bit
+        if !code.isPerDevice { scope.setLevel(found.level, of: code) }
         effects.append(.raiseAlert(alert))
         if repeats && alert.level == .alarm { next.consider(now + parameters.alarmRepeat) }
     }
@@ -56,7 +63,7 @@ extension CustodyEngine {
             raiseAlert(key, code, finding(self, level), repeats: repeats, &next)
             return
         }
-        let current = alerts.values[slot].level
+        let (current, notifiedAt) = Self.levelAndNotice(&alerts.values[slot])
         if level > current {
             let found = finding(self, level)
             alerts.values[slot].level = found.level
@@ -64,17 +71,26 @@ extension CustodyEngine {
             alerts.values[slot].facts = found.facts
             alerts.values[slot].notifiedAt = now
             alerts.values[slot].acknowledgedBy = nil
+            if !code.isPerDevice { scope.setLevel(found.level, of: code) }
             effects.append(.escalateAlert(alerts.values[slot]))
-        } else if repeats && current == .alarm && now >= alerts.values[slot].notifiedAt + parameters.alarmRepeat {
+            if repeats && found.level == .alarm { next.consider(now + parameters.alarmRepeat) }
+        } else if repeats && current == .alarm && now >= notifiedAt + parameters.alarmRepeat {
             let found = finding(self, level)
             alerts.values[slot].message = found.message
             alerts.values[slot].facts = found.facts
             alerts.values[slot].notifiedAt = now
             effects.append(.repeatAlert(alerts.values[slot]))
+            next.consider(now + parameters.alarmRepeat)
+        } else if repeats && current == .alarm {
+            next.consider(notifiedAt + parameters.alarmRepeat)
         }
-        if repeats && alerts.values[slot].level == .alarm {
-            next.consider(alerts.values[slot].notifiedAt + parameters.alarmRepeat)
-        }
+    }
+
+    /// An open alert's level and last notice, read in place: reading them through the table's
+    /// getter would copy the whole alert (its key, message and facts) for two fields.
+    @inline(__always)
+    private static func levelAndNotice(_ alert: inout Alert) -> (AlertLevel, Timestamp) {
+        (alert.level, alert.notifiedAt)
     }
 
     /// The finding of a rule that found nothing (never asked for: there is nothing to raise).
@@ -99,7 +115,10 @@ extension CustodyEngine {
     /// Removes an open alert of the target being evaluated and announces that it cleared.
     private mutating func removeAlert(_ key: AlertKey, _ code: AlertCode) {
         guard let alert = alerts.removeValue(forKey: key) else { return }
-        if !code.isPerDevice || !otherSensorHolds(key, in: alerts) { scope.alerts &= ~code.bit }
+        if !code.isPerDevice || !otherSensorHolds(key, in: alerts) {
+            scope.alerts &= ~code.bit
+            scope.setLevel(nil, of: code)
+        }
         effects.append(.clearAlert(alert))
     }
 

@@ -7,6 +7,12 @@ struct TargetState: Sendable, Equatable {
     var alerts: UInt64 = 0
     /// The same for pending conditions (`graced`).
     var conditions: UInt64 = 0
+    /// The level of each open alert whose code is not per-device, in two bit planes (the level's
+    /// rank, 0 for warn to 3 for alarm: bit 0 in `levelLow`, bit 1 in `levelHigh`), so that an
+    /// evaluation that finds an open alert at the level it already has — most of them — builds
+    /// no key and probes no table. A code's bits are zero while it has no open alert.
+    var levelLow: UInt64 = 0
+    var levelHigh: UInt64 = 0
     /// For a person or a zone, the next change each rule group found when it last ran; `nil` until
     /// every group has run once.
     var families: FamilyDeadlines?
@@ -15,4 +21,29 @@ struct TargetState: Sendable, Equatable {
     var deadline: Timestamp?
 
     var isEmpty: Bool { alerts == 0 && conditions == 0 && families == nil && deadline == nil }
+
+    /// The level of `code`'s open alert (meaningful only while its bit is set in `alerts` and the
+    /// code is not per-device).
+    func level(of code: AlertCode) -> AlertLevel {
+        switch (levelHigh & code.bit != 0, levelLow & code.bit != 0) {
+        case (false, false): .warn
+        case (false, true): .warn2
+        case (true, false): .critical
+        case (true, true): .alarm
+        }
+    }
+
+    /// Records `level` as the level of `code`'s open alert, or clears it (`nil`).
+    mutating func setLevel(_ level: AlertLevel?, of code: AlertCode) {
+        levelLow &= ~code.bit
+        levelHigh &= ~code.bit
+        switch level {
+        case nil, .warn: break
+        case .warn2: levelLow |= code.bit
+        case .critical: levelHigh |= code.bit
+        case .alarm:
+            levelLow |= code.bit
+            levelHigh |= code.bit
+        }
+    }
 }
