@@ -63,19 +63,21 @@ public struct CustodyEngine: Sendable, Equatable {
     /// (a wall-clock step back never rewinds a custody clock). A rejected command changes nothing.
     public mutating func apply(_ input: Input, at time: Timestamp) -> Outcome {
         effects.removeAll(keepingCapacity: true)
-        dirty.removeAll(keepingCapacity: true)
-        if case .observation(.fire(active: true)) = input {
-            effects.append(.door(.releaseAll))
-            isFireActive = true
-        }
-        advance(to: max(time, now))
+        assert(dirty.isEmpty, "every input's touches are evaluated before it returns")
         var rejection: Rejection?
+        // One switch over the input: each pattern match of an `Input` copies it.
         switch input {
         case .tick:
-            break
+            advance(to: max(time, now))
         case .observation(let observation):
+            if case .fire(active: true) = observation {
+                effects.append(.door(.releaseAll))
+                isFireActive = true
+            }
+            advance(to: max(time, now))
             rejection = handle(observation)
         case .command(let command):
+            advance(to: max(time, now))
             if let refusal = validate(command) {
                 rejection = refusal
             } else {
@@ -102,8 +104,7 @@ public struct CustodyEngine: Sendable, Equatable {
     private mutating func evaluateDirty() {
         guard !dirty.isEmpty else { return }
         if dirty.count == 1 {
-            let (target, families) = dirty[0]
-            dirty.removeAll(keepingCapacity: true)
+            let (target, families) = dirty.removeLast()
             evaluate(target, families)
             return
         }
