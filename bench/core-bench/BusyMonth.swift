@@ -20,6 +20,9 @@ struct BusyMonth {
     private(set) var alertsRaised = 0
     private(set) var raisedByRule: [RuleID: Int] = [:]
     private(set) var finalEngine: CustodyEngine
+    /// Hours in custody summed over every custody: the month's inputs per person-hour are what
+    /// `core-bench --rate` holds fixed at every population.
+    private(set) var personHours = 0.0
 
     private var events: [(time: Int64, order: Int, input: Input)] = []
     private var rng = SplitMix64(seed: 2026)
@@ -109,6 +112,7 @@ struct BusyMonth {
         ]
         let (measure, shortest, longest) = measures[rng.below(measures.count)]
         let stay = Int64(shortest + rng.below(longest - shortest)) * Self.minute
+        personHours += Double(stay) / Double(60 * Self.minute)
         let wingIndex = rng.below(station.wings.count)
         let wing = station.wings[wingIndex]
         let room = wing.holding[(female ? 1 : 0) + 2 * rng.below(Station.holdingPerWing / 2)]

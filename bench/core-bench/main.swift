@@ -6,7 +6,7 @@
 // activity per person fixed (`--rate`, inputs per person-hour; 0 skips it) and one over the same
 // hours at every population (`--span-hours`; 0 skips it).
 //
-// usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--rate 30] [--span-hours 3]
+// usage: core-bench [--people 10,1000,10000] [--inputs 1000000] [--rate 250] [--span-hours 3]
 //                   [--rounds 5] [--days 30] [--no-journal] [--json]
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +16,9 @@ import CustodyCore
 struct Options {
     var populations = [10, 1_000, 10_000]
     var inputs = 1_000_000
-    var rate = 30
+    /// About the busy month's own rate (`BusyMonth`: 1.78 million inputs over some 7,000
+    /// person-hours, printed with its figures).
+    var rate = 250
     var spanHours: Int64 = 3
     var rounds = 5
     var days = 30
@@ -114,6 +116,7 @@ if options.json {
         let sorted = replaySeconds.sorted()
         monthJSON = """
             {"days": \(month.days), "custodies": \(month.custodies), "inputs": \(month.steps.count), "ticks": \(month.ticks), \
+            "person_hours": \(formatFixed(month.personHours, 1)), \
             "alerts_raised": \(month.alertsRaised), "replay_seconds": \(formatFixed(sorted[sorted.count / 2], 3)), \
             "replay_cpu_seconds": \(formatFixed(replayCPUSeconds.sorted()[replayCPUSeconds.count / 2], 3)), \
             "replay_matches_live_state": \(replayMatches), "journal": \(journalReplay.map(journalJSON) ?? "null")}
@@ -159,7 +162,8 @@ if options.json {
         let median = sorted[sorted.count / 2]
         print("")
         print("month of a busy station: \(month.days) days, \(grouped(Double(month.custodies))) custodies, "
-              + "\(grouped(Double(month.steps.count))) inputs (\(grouped(Double(month.ticks))) ticks), \(grouped(Double(month.alertsRaised))) alerts raised")
+              + "\(grouped(Double(month.steps.count))) inputs (\(grouped(Double(month.ticks))) ticks), \(grouped(Double(month.alertsRaised))) alerts raised, "
+            + "\(grouped(month.personHours)) person-hours in custody (\(grouped(Double(month.steps.count) / month.personHours)) inputs per person-hour)")
         print("alerts raised in the month, by rule: \(byRule(month.raisedByRule))")
         let cpu = replayCPUSeconds.sorted()[replayCPUSeconds.count / 2]
         print("replay into a fresh engine: \(formatFixed(median, 2)) s wall, \(formatFixed(cpu, 2)) s CPU (\(grouped(Double(month.steps.count) / cpu)) inputs per CPU-second; "
