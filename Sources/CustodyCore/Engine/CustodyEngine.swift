@@ -22,7 +22,7 @@ public struct CustodyEngine: Sendable, Equatable {
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// Per target: its alert masks, its rule groups' next changes and its live deadline.
+    /// Per target: its alert masks, its rule groups' next changes and its slot in `deadlines`.
     var targets: [EvaluationTarget: TargetState] = [:]
     /// The state of the target being evaluated, taken from `targets` for its evaluation.
     var scope = TargetState()
@@ -134,7 +134,6 @@ public struct CustodyEngine: Sendable, Equatable {
         scopeTarget = target
         var families = families
         if popped {
-            scope.deadline = nil
             // Only the groups whose next change fell due: the others' inputs have not changed since
             // they last ran (an input that changes them re-runs them) and their next change is still
             // ahead, so they would find what they found then.
@@ -148,12 +147,14 @@ public struct CustodyEngine: Sendable, Equatable {
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
         }
-        if scope.deadline != next.time {
-            deadlines.schedule(target, at: next.time)
-            scope.deadline = next.time
+        let live = scope.queueSlot.flatMap { deadlines.deadline(inSlot: $0) }
+        if live != next.time {
+            scope.queueSlot = deadlines.schedule(target, at: next.time, slot: scope.queueSlot)
         }
-        if scope != stored {
-            if scope.isEmpty { targets.removeValue(forKey: target) } else { targets[target] = scope }
+        if scope.holdsNothing && next.time == nil {
+            if stored != nil { targets.removeValue(forKey: target) }
+        } else if scope != stored {
+            targets[target] = scope
         }
     }
 

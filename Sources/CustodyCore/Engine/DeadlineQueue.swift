@@ -31,24 +31,32 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
     /// The live deadline of `key`, if any.
     func deadline(of key: Key) -> Timestamp? { slotOfKey[key].flatMap { liveTime[Int($0)] } }
 
-    /// Sets (or with `nil`, cancels) the deadline of `key`.
-    mutating func schedule(_ key: Key, at time: Timestamp?) {
+    /// The live deadline of the key in `slot` (a slot `schedule` returned), read without a lookup.
+    func deadline(inSlot slot: Int32) -> Timestamp? { liveTime[Int(slot)] }
+
+    /// Sets (or with `nil`, cancels) the deadline of `key`, whose slot is `known` if the caller kept
+    /// it (saving the lookup); returns the key's slot, `nil` only for a key never scheduled.
+    @discardableResult
+    mutating func schedule(_ key: Key, at time: Timestamp?, slot known: Int32? = nil) -> Int32? {
         guard let time else {
-            guard let slot = slotOfKey[key].map(Int.init), liveTime[slot] != nil else { return }
-            liveTime[slot] = nil
-            liveGeneration[slot] &+= 1
+            guard let slot = known ?? slotOfKey[key] else { return nil }
+            let index = Int(slot)
+            guard liveTime[index] != nil else { return slot }
+            liveTime[index] = nil
+            liveGeneration[index] &+= 1
             liveCount -= 1
             purgeTop()
-            return
+            return slot
         }
-        let slot = slot(of: key)
-        if liveTime[slot] == time { return }
+        let slot = known.map(Int.init) ?? slot(of: key)
+        if liveTime[slot] == time { return Int32(slot) }
         if liveTime[slot] == nil { liveCount += 1 }
         liveTime[slot] = time
         liveGeneration[slot] &+= 1
         push(Entry(time: time, slot: Int32(slot), generation: liveGeneration[slot]))
         purgeTop()
         if heap.count > 64 && heap.count > 4 * liveCount { compact() }
+        return Int32(slot)
     }
 
     /// Removes and returns the earliest live key due at or before `time`.

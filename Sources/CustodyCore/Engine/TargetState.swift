@@ -16,11 +16,13 @@ struct TargetState: Sendable, Equatable {
     /// For a person or a zone, the next change each rule group found when it last ran; `nil` until
     /// every group has run once.
     var families: FamilyDeadlines?
-    /// The target's live deadline in the queue, so an evaluation that finds the same one leaves the
-    /// queue alone.
-    var deadline: Timestamp?
+    /// The target's slot in the deadline queue, once it has had a deadline: the queue keeps the
+    /// deadline itself, and the slot reads it without a lookup, so an evaluation that finds the same
+    /// deadline leaves the queue alone.
+    var queueSlot: Int32?
 
-    var isEmpty: Bool { alerts == 0 && conditions == 0 && families == nil && deadline == nil }
+    /// Whether nothing is left to keep but the slot (which the queue can find again by key).
+    var holdsNothing: Bool { alerts == 0 && conditions == 0 && families == nil }
 
     /// The level of `code`'s open alert (meaningful only while its bit is set in `alerts` and the
     /// code is not per-device).
