@@ -51,7 +51,8 @@ struct Population {
         }
         for (n, officer) in station.intakeOfficers.enumerated() { see(officer: officer, in: n < 3 ? "entrance" : "lobby") }
         for n in 0..<count {
-            let room = station.holdingRooms[n % station.holdingRooms.count]
+            // Four to a room, rooms filled in turn: every population's rooms hold the same few people.
+            let room = station.holdingRooms[min(n / Station.holdingCapacity, station.holdingRooms.count - 1)]
             home.append(room)
             personZone.append(nil)
             ids.append("")

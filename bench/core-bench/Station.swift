@@ -2,7 +2,8 @@ import CustodyCore
 
 /// A station built of wings: common intake rooms (entrance, two safety-check and two
 /// information-collection rooms, locker, exit, a lobby corridor) and, per wing, a corridor, a duty
-/// post, eight holding rooms (capacity 4, 24 m²) and two interview rooms. Every zone has a reader,
+/// post, eight holding rooms (capacity 4, 24 m²; fewer in a station for fewer than 32 people) and two
+/// interview rooms. Every zone has a reader,
 /// every door a lock and a position sensor, every interview and information room a recorder, every
 /// holding room an environment and a vital-sign sensor, every interview room an environment sensor.
 struct Station {
@@ -32,8 +33,8 @@ struct Station {
     let vitalSensors: [DeviceID]
     let recorderOf: [ZoneID: DeviceID]
 
-    /// A station with room for `people` in holding rooms (at least one wing).
-    init(wings count: Int) {
+    /// A station of `count` wings, each with `holdingPerWing` holding rooms.
+    init(wings count: Int, holdingPerWing: Int = Self.holdingPerWing) {
         var zones: [StationLayout.Zone] = []
         var doorList: [StationLayout.Door] = []
         var readers: [StationLayout.ZoneDevice] = []
@@ -88,7 +89,7 @@ struct Station {
             let duty = zone("w\(w)-duty", .dutyPost)
             door(corridor, duty)
             var holding: [ZoneID] = []
-            for h in 0..<Self.holdingPerWing {
+            for h in 0..<holdingPerWing {
                 let id = zone("w\(w)-holding-\(h)", .holding, capacity: Self.holdingCapacity, area: 24, watchPost: duty)
                 door(corridor, id)
                 let env = DeviceID("env-w\(w)-holding-\(h)")
@@ -131,9 +132,14 @@ struct Station {
         self.recorderOf = recorderOf
     }
 
-    /// Enough wings to hold `people` four to a holding room.
+    /// Enough wings to hold `people` four to a holding room, and no more rooms than that: a station
+    /// for 10 gets one wing of three holding rooms, so that its rooms hold as many people as a large
+    /// station's (an officer entering a room re-checks everyone in it).
     init(holding people: Int) {
-        self.init(wings: max(1, (people + Self.holdingPerWing * Self.holdingCapacity - 1) / (Self.holdingPerWing * Self.holdingCapacity)))
+        let perWing = Self.holdingPerWing * Self.holdingCapacity
+        let wings = max(1, (people + perWing - 1) / perWing)
+        let rooms = wings == 1 ? max(1, min(Self.holdingPerWing, (people + Self.holdingCapacity - 1) / Self.holdingCapacity)) : Self.holdingPerWing
+        self.init(wings: wings, holdingPerWing: rooms)
     }
 }
 
