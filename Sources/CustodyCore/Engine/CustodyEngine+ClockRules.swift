@@ -8,7 +8,7 @@ extension CustodyEngine {
         let current = person.measure.clockRule
         for rule in Self.measureClockRules {
             guard rule == current, let limit = person.limit,
-                let level = ladder(start: person.measureStart, limit: limit, &next)
+                let level = Self.ladder(start: person.measureStart, limit: limit, now: now, parameters, &next)
             else {
                 reconcile(.measureClock(rule), nil, &next)
                 continue
@@ -33,7 +33,7 @@ extension CustodyEngine {
         let id = person.id
         let vulnerable = person.isVulnerable(parameters)
         let limit = parameters.vulnerableLimit
-        if vulnerable, let level = ladder(start: person.clockStart, limit: limit, &next) {
+        if vulnerable, let level = Self.ladder(start: person.clockStart, limit: limit, now: now, parameters, &next) {
             reconcile(.clk04Limit, level, repeats: true, &next) { [start = person.clockStart] engine, level in
                 Finding(
                     level: level, message: "\(id) is vulnerable: \(limit) limit, ends at \((start + limit).milliseconds)",

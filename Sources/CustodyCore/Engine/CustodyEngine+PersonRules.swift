@@ -46,40 +46,28 @@ extension CustodyEngine {
         scope.families = found
     }
 
-    /// A warning at `due`, critical `welfareEscalation` later.
-    private func welfareLevel(due: Timestamp, _ next: inout NextChange) -> AlertLevel? {
+    /// A warning at `due`, critical `welfareEscalation` later. Static, given `now` and the parameters:
+    /// a rule's call of an engine method that does not change the engine copied the whole engine.
+    private static func welfareLevel(
+        due: Timestamp, now: Timestamp, _ parameters: borrowing RuleParameters, _ next: inout NextChange
+    ) -> AlertLevel? {
         let critical = due + parameters.welfareEscalation
         next.consider(due)
         next.consider(critical)
         return now >= critical ? .critical : (now >= due ? .warn : nil)
     }
 
-    /// When the next meal must have been offered: after 5 h without one, or at the end of the first
-    /// meal window that began after the last meal (or the clock start).
-    func mealDue(_ person: Person) -> Timestamp {
-        let base = person.lastMeal ?? person.clockStart
-        var due = base + parameters.mealInterval
-        let station = parameters.station
-        for window in parameters.mealWindows {
-            let start = station.minuteOfDay(at: base) == window.startMinute
-                ? base : station.next(minuteOfDay: window.startMinute, after: base)
-            let end = start + .minutes((window.endMinute - window.startMinute + 1_440) % 1_440)
-            if end < due { due = end }
-        }
-        return due
-    }
-
     /// WEL-01: water every 2 h; a meal in each window or after 5 h.
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
         let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
-        reconcile(.wel01Water, welfareLevel(due: waterDue, &next), &next) { engine, level in
+        reconcile(.wel01Water, Self.welfareLevel(due: waterDue, now: now, parameters, &next), &next) { engine, level in
             Finding(
                 level: level, message: "offer \(id) water (due at \(waterDue.milliseconds))",
                 facts: [Fact("due", "\(waterDue.milliseconds)")])
         }
-        let mealDue = mealDue(person)
-        reconcile(.wel01Meal, welfareLevel(due: mealDue, &next), &next) { engine, level in
+        let mealDue = parameters.mealDue(after: person.lastMeal ?? person.clockStart)
+        reconcile(.wel01Meal, Self.welfareLevel(due: mealDue, now: now, parameters, &next), &next) { engine, level in
             Finding(
                 level: level, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
                 facts: [Fact("due", "\(mealDue.milliseconds)")])
@@ -93,7 +81,7 @@ extension CustodyEngine {
         let questioning = place?.kind == .interview
         var continuous: AlertLevel?
         if questioning, let since = person.questioningSince {
-            continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
+            continuous = Self.welfareLevel(due: since + parameters.questioningContinuousLimit, now: now, parameters, &next)
         }
         reconcile(.wel02ContinuousQuestioning, continuous, &next) { [since = person.questioningSince] engine, level in
             Finding(
@@ -137,7 +125,7 @@ extension CustodyEngine {
         let id = person.id
         var level: AlertLevel?
         if !person.beddingLogged, let entry = person.firstHoldingEntry {
-            level = welfareLevel(due: entry + parameters.beddingAfter, &next)
+            level = Self.welfareLevel(due: entry + parameters.beddingAfter, now: now, parameters, &next)
         }
         reconcile(.wel03Bedding, level, &next) { [entry = person.firstHoldingEntry] engine, level in
             Finding(
@@ -225,5 +213,20 @@ extension CustodyEngine {
                 level: level, message: "injury noted at \(id)'s health intake: file the report",
                 facts: [])
         }
+    }
+}
+
+extension RuleParameters {
+    /// When the next meal must have been offered after the last one (or the clock start) at `base`:
+    /// after 5 h without one, or at the end of the first meal window that began after `base`.
+    func mealDue(after base: Timestamp) -> Timestamp {
+        var due = base + mealInterval
+        for window in mealWindows {
+            let start = station.minuteOfDay(at: base) == window.startMinute
+                ? base : station.next(minuteOfDay: window.startMinute, after: base)
+            let end = start + .minutes((window.endMinute - window.startMinute + 1_440) % 1_440)
+            if end < due { due = end }
+        }
+        return due
     }
 }
