@@ -180,7 +180,12 @@ extension CustodyEngine {
 
     /// The alert level of a clock ladder at `now`, noting the next step. Warn at
     /// T − max(60 min, limit/8), warn2 at T − 30 min, critical at T − 15 min, alarm at T.
-    func ladder(start: Timestamp, limit: TimeSpan, _ next: inout NextChange) -> AlertLevel? {
+    /// Static, given `now` and the parameters: a rule's call of an engine method that does not change
+    /// the engine copied the whole engine.
+    static func ladder(
+        start: Timestamp, limit: TimeSpan, now: Timestamp, _ parameters: borrowing RuleParameters,
+        _ next: inout NextChange
+    ) -> AlertLevel? {
         let end = start + limit
         let warnLead = max(parameters.warnLeadMinimum, limit / parameters.warnLeadDivisor)
         // The steps in order, without building an array on every evaluation.

@@ -15,9 +15,8 @@ extension CustodyEngine {
         case .release(let id, _):
             release(id)
         default:
-            guard let id = command.action.person, var person = people[id] else { return }
-            update(&person, command.action)
-            people[id] = person
+            guard let id = command.action.person, let slot = people.index(forKey: id) else { return }
+            update(personAt: slot, command.action)
             touch(.person(id))
         }
     }
@@ -45,67 +44,34 @@ extension CustodyEngine {
         }
     }
 
-    private mutating func update(_ person: inout Person, _ action: CommandAction) {
+    /// Applies `action` to the person at `slot` of `people`, in place: a copy changed and written back
+    /// would copy the person's shared fields on its first change.
+    private mutating func update(personAt slot: [PersonID: Person].Index, _ action: CommandAction) {
         switch action {
-        case .assignWristband(_, let tag):
-            if let old = person.tag, old != tag { unbind(old) }
-            person.tag = tag
-            personByTag[tag] = person.id
+        case .assignWristband(let id, let tag):
+            if let old = people.values[slot].tag, old != tag { unbind(old) }
+            people.values[slot].tag = tag
+            personByTag[tag] = id
             tags[tag] = TagState()
-            person.clockStart = min(person.clockStart, now)
+            people.values[slot].clockStart = min(people.values[slot].clockStart, now)
             touch(.tag(tag))
-        case .returnWristband:
-            if let tag = person.tag { unbind(tag) }
-            person.tag = nil
-            people[person.id] = person
-            move(person: person.id, to: nil)
-            person = people[person.id] ?? person
-        case .safetyCheckDone:
-            person.safetyChecked = true
-        case .healthIntake(_, let injury, _):
-            person.healthChecked = true
-            person.injuryNoted = person.injuryNoted || injury
-        case .belongingsListed:
-            person.belongingsListed = true
-        case .approveExtension(let request):
-            person.limit = request.limit
-        case .changeMeasure(_, let measure, _):
-            person.measure = measure
-            person.measureSince = now
-            person.limit = baseLimit(of: measure)
-            if measure.clockRule == .clk05 {
-                person.detentionDecidedAt = now
-                person.dutiesDone = []
-            }
+        case .returnWristband(let id):
+            if let tag = people.values[slot].tag { unbind(tag) }
+            people.values[slot].tag = nil
+            move(person: id, at: slot, to: nil)
         case .transferCase(_, let caseID, _):
-            if let zone = person.zone { zoneTally[zone]?.remove(person, parameters) }
-            person.caseID = caseID
-            if let zone = person.zone {
-                zoneTally[zone]?.add(person, parameters)
+            if let zone = people.values[slot].zone {
+                zoneTally[zone]?.remove(people.values[slot], parameters)
+                people.values[slot].caseID = caseID
+                zoneTally[zone]?.add(people.values[slot], parameters)
                 touch(.zone(zone))
+            } else {
+                people.values[slot].caseID = caseID
             }
-        case .welfare(_, let kind, _):
-            switch kind {
-            case .water: person.lastWater = now
-            case .meal: person.lastMeal = now
-            case .restStart: person.restSince = now
-            case .restEnd:
-                if let since = person.restSince { person.longestRest = max(person.longestRest, now - since) }
-                person.restSince = nil
-            case .bedding: person.beddingLogged = true
-            }
-        case .guardianPresent(_, let present):
-            person.guardianPresent = present
-        case .approveOutOfArea:
-            person.outOfAreaApproved = true
-        case .logReason(_, let rule, _):
-            person.reasonsLogged.insert(rule)
-        case .moveClockStart(_, let time, _):
-            person.clockStart = time
-        case .detentionDutyDone(_, let duty):
-            person.dutiesDone.insert(duty)
-        case .register, .roundLogged, .acknowledgeAlert, .release:
-            break
+        default:
+            var limit: TimeSpan?
+            if case .changeMeasure(_, let measure, _) = action { limit = baseLimit(of: measure) }
+            people.values[slot].record(action, at: now, baseLimit: limit)
         }
     }
 
@@ -117,13 +83,59 @@ extension CustodyEngine {
 
     /// EXIT-01: closes the clocks, clears every alert about the person and seals the record.
     private mutating func release(_ id: PersonID) {
-        guard var person = people[id] else { return }
-        move(person: id, to: nil)
-        person = people[id] ?? person
-        if let tag = person.tag { unbind(tag) }
-        person.releasedAt = now
-        people[id] = person
+        guard let slot = people.index(forKey: id) else { return }
+        move(person: id, at: slot, to: nil)
+        if let tag = people.values[slot].tag { unbind(tag) }
+        people.values[slot].releasedAt = now
         clearEverything(about: id)
-        if let hash = person.registration.idHash { lastExitByIDHash[hash] = now }
+        if let hash = people.values[slot].registration.idHash { lastExitByIDHash[hash] = now }
+    }
+}
+
+extension Person {
+    /// Records a command that changes only the person's own record; `baseLimit` is the new measure's
+    /// initial limit when `action` changes the measure.
+    fileprivate mutating func record(_ action: CommandAction, at now: Timestamp, baseLimit: TimeSpan?) {
+        switch action {
+        case .safetyCheckDone:
+            safetyChecked = true
+        case .healthIntake(_, let injury, _):
+            healthChecked = true
+            if injury { injuryNoted = true }
+        case .belongingsListed:
+            belongingsListed = true
+        case .approveExtension(let request):
+            limit = request.limit
+        case .changeMeasure(_, let newMeasure, _):
+            measure = newMeasure
+            measureSince = now
+            limit = baseLimit
+            if newMeasure.clockRule == .clk05 {
+                detentionDecidedAt = now
+                dutiesDone = []
+            }
+        case .welfare(_, let kind, _):
+            switch kind {
+            case .water: lastWater = now
+            case .meal: lastMeal = now
+            case .restStart: restSince = now
+            case .restEnd:
+                if let since = restSince { longestRest = max(longestRest, now - since) }
+                restSince = nil
+            case .bedding: beddingLogged = true
+            }
+        case .guardianPresent(_, let present):
+            guardianPresent = present
+        case .approveOutOfArea:
+            outOfAreaApproved = true
+        case .logReason(_, let rule, _):
+            reasonsLogged.insert(rule)
+        case .moveClockStart(_, let time, _):
+            clockStart = time
+        case .detentionDutyDone(_, let duty):
+            dutiesDone.insert(duty)
+        case .register, .roundLogged, .acknowledgeAlert, .release, .assignWristband, .returnWristband, .transferCase:
+            break
+        }
     }
 }

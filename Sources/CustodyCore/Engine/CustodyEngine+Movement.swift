@@ -6,14 +6,14 @@ extension CustodyEngine {
         move(person: id, at: slot, to: zone)
     }
 
-    /// `move(person:to:)` for the person at `slot` of `people`, already looked up.
+    /// `move(person:to:)` for the person at `slot` of `people`, already looked up. The person is changed
+    /// in place: a copy held while changing it would make the change copy the person's shared fields.
     mutating func move(person id: PersonID, at slot: [PersonID: Person].Index, to zone: ZoneID?) {
-        guard people.values[slot].zone != zone else { return }
-        var person = people.values[slot]
-        let from = person.zone
+        let from = people.values[slot].zone
+        guard from != zone else { return }
         if let from {
             zonePeople[from]?.remove(id)
-            zoneTally[from]?.remove(person, parameters)
+            zoneTally[from]?.remove(people.values[slot], parameters)
             if zonePeople[from]?.isEmpty ?? false {
                 zonePeople.removeValue(forKey: from)
                 zoneTally.removeValue(forKey: from)
@@ -23,25 +23,18 @@ extension CustodyEngine {
             } else {
                 touch(.zone(from), .occupants)
             }
-            if index.kind(of: from) == .interview { person.lastLeftInterview = now }
+            if index.kind(of: from) == .interview { people.values[slot].lastLeftInterview = now }
         }
         if let zone {
             let wasEmpty = zonePeople[zone] == nil
             if wasEmpty { occupiedSince[zone] = now }
             zonePeople[zone, default: []].insert(id)
-            zoneTally[zone, default: ZoneTally()].add(person, parameters)
+            zoneTally[zone, default: ZoneTally()].add(people.values[slot], parameters)
             touch(.zone(zone), wasEmpty ? .all : .occupants)
-            let kind = index.kind(of: zone)
-            if kind == .interview {
-                let resumed = person.lastLeftInterview.map { now - $0 < parameters.questioningBreak } ?? false
-                if !resumed || person.questioningSince == nil { person.questioningSince = now }
-            }
-            if kind == .holding && person.firstHoldingEntry == nil { person.firstHoldingEntry = now }
-            if kind != .exit && index.kind(of: from) == .exit { person.outOfAreaApproved = false }
+            people.values[slot].enter(index.kind(of: zone), from: index.kind(of: from), at: now, parameters)
         }
-        person.zone = zone
-        person.zoneSince = zone == nil ? nil : now
-        people.values[slot] = person
+        people.values[slot].zone = zone
+        people.values[slot].zoneSince = zone == nil ? nil : now
         touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }
@@ -77,5 +70,18 @@ extension CustodyEngine {
         touch(.zone(zone), .supervision)
         for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
         for watched in index.zoneInfo[zone]?.watched ?? [] { touch(.zone(watched), .watch) }
+    }
+}
+
+extension Person {
+    /// Notes entering a zone of `kind` from one of `previous`: questioning starts (or resumes, after
+    /// a break shorter than the rule's), the first holding entry, and the end of a trip out of the area.
+    fileprivate mutating func enter(_ kind: ZoneKind?, from previous: ZoneKind?, at now: Timestamp, _ parameters: RuleParameters) {
+        if kind == .interview {
+            let resumed = lastLeftInterview.map { now - $0 < parameters.questioningBreak } ?? false
+            if !resumed || questioningSince == nil { questioningSince = now }
+        }
+        if kind == .holding && firstHoldingEntry == nil { firstHoldingEntry = now }
+        if kind != .exit && previous == .exit { outOfAreaApproved = false }
     }
 }

@@ -46,59 +46,43 @@ extension CustodyEngine {
         scope.families = found
     }
 
-    /// A warning at `due`, critical `welfareEscalation` later.
-    private func welfareLevel(due: Timestamp, _ next: inout NextChange) -> AlertLevel? {
+    /// A warning at `due`, critical `welfareEscalation` later. Static, given `now` and the parameters:
+    /// a rule's call of an engine method that does not change the engine copied the whole engine.
+    private static func welfareLevel(
+        due: Timestamp, now: Timestamp, _ parameters: borrowing RuleParameters, _ next: inout NextChange
+    ) -> AlertLevel? {
         let critical = due + parameters.welfareEscalation
         next.consider(due)
         next.consider(critical)
         return now >= critical ? .critical : (now >= due ? .warn : nil)
     }
 
-    /// When the next meal must have been offered: after 5 h without one, or at the end of the first
-    /// meal window that began after the last meal (or the clock start).
-    func mealDue(_ person: Person) -> Timestamp {
-        let base = person.lastMeal ?? person.clockStart
-        var due = base + parameters.mealInterval
-        let station = parameters.station
-        for window in parameters.mealWindows {
-            let start = station.minuteOfDay(at: base) == window.startMinute
-                ? base : station.next(minuteOfDay: window.startMinute, after: base)
-            let end = start + .minutes((window.endMinute - window.startMinute + 1_440) % 1_440)
-            if end < due { due = end }
-        }
-        return due
-    }
-
     /// WEL-01: water every 2 h; a meal in each window or after 5 h.
     mutating func checkWaterAndMeals(_ person: Person, _ next: inout NextChange) {
-        let id = person.id
         let waterDue = (person.lastWater ?? person.clockStart) + parameters.waterInterval
-        reconcile(.wel01Water, welfareLevel(due: waterDue, &next), &next) { engine, level in
-            Finding(
-                level: level, message: "offer \(id) water (due at \(waterDue.milliseconds))",
-                facts: [Fact("due", "\(waterDue.milliseconds)")])
+        reconcile(.wel01Water, Self.welfareLevel(due: waterDue, now: now, parameters, &next), &next) { engine, level in
+            let due = String(waterDue.milliseconds)
+            return Finding(level: level, message: "offer \(person.id.rawValue) water (due at \(due))", facts: [Fact("due", due)])
         }
-        let mealDue = mealDue(person)
-        reconcile(.wel01Meal, welfareLevel(due: mealDue, &next), &next) { engine, level in
-            Finding(
-                level: level, message: "offer \(id) a meal (due at \(mealDue.milliseconds))",
-                facts: [Fact("due", "\(mealDue.milliseconds)")])
+        let mealDue = parameters.mealDue(after: person.lastMeal ?? person.clockStart)
+        reconcile(.wel01Meal, Self.welfareLevel(due: mealDue, now: now, parameters, &next), &next) { engine, level in
+            let due = String(mealDue.milliseconds)
+            return Finding(level: level, message: "offer \(person.id.rawValue) a meal (due at \(due))", facts: [Fact("due", due)])
         }
     }
 
     /// WEL-02: at most 2 h of continuous questioning, none at night without a reason, and room for
     /// the long rest before a clock over 12 h ends.
     mutating func checkQuestioningAndRest(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
-        let id = person.id
         let questioning = place?.kind == .interview
         var continuous: AlertLevel?
         if questioning, let since = person.questioningSince {
-            continuous = welfareLevel(due: since + parameters.questioningContinuousLimit, &next)
+            continuous = Self.welfareLevel(due: since + parameters.questioningContinuousLimit, now: now, parameters, &next)
         }
-        reconcile(.wel02ContinuousQuestioning, continuous, &next) { [since = person.questioningSince] engine, level in
+        reconcile(.wel02ContinuousQuestioning, continuous, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) questioned for over \(engine.parameters.questioningContinuousLimit); give a \(engine.parameters.questioningBreak) break",
-                facts: [Fact("since", "\(since?.milliseconds ?? 0)")])
+                level: level, message: "\(person.id) questioned for over \(engine.parameters.questioningContinuousLimit); give a \(engine.parameters.questioningBreak) break",
+                facts: [Fact("since", "\(person.questioningSince?.milliseconds ?? 0)")])
         }
 
         let window = parameters.noQuestioningWindow
@@ -108,10 +92,10 @@ extension CustodyEngine {
             next.consider(parameters.station.next(minuteOfDay: window.startMinute, after: now))
             next.consider(parameters.station.next(minuteOfDay: window.endMinute, after: now))
         }
-        reconcile(.wel02NightQuestioning, night ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+        reconcile(.wel02NightQuestioning, night ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) is being questioned at night without a logged reason",
-                facts: [Fact("zone", zone?.rawValue ?? "")])
+                level: level, message: "\(person.id) is being questioned at night without a logged reason",
+                facts: [Fact("zone", person.zone?.rawValue ?? "")])
         }
 
         var restLevel: AlertLevel?
@@ -125,31 +109,29 @@ extension CustodyEngine {
             next.consider(alarmAt)
             restLevel = now >= alarmAt ? .alarm : (now >= warnAt ? .warn : nil)
         }
-        reconcile(.wel02Rest, restLevel, &next) { [longestRest = person.longestRest] engine, level in
+        reconcile(.wel02Rest, restLevel, &next) { engine, level in
             Finding(
-                level: level, message: "\(id): the \(engine.parameters.restRequired) rest no longer fits before the clock ends",
-                facts: [Fact("longest_rest_ms", "\(longestRest.milliseconds)")])
+                level: level, message: "\(person.id): the \(engine.parameters.restRequired) rest no longer fits before the clock ends",
+                facts: [Fact("longest_rest_ms", "\(person.longestRest.milliseconds)")])
         }
     }
 
     /// WEL-03: bedding once a person has been in a holding room for 12 h.
     mutating func checkBedding(_ person: Person, _ next: inout NextChange) {
-        let id = person.id
         var level: AlertLevel?
         if !person.beddingLogged, let entry = person.firstHoldingEntry {
-            level = welfareLevel(due: entry + parameters.beddingAfter, &next)
+            level = Self.welfareLevel(due: entry + parameters.beddingAfter, now: now, parameters, &next)
         }
-        reconcile(.wel03Bedding, level, &next) { [entry = person.firstHoldingEntry] engine, level in
+        reconcile(.wel03Bedding, level, &next) { engine, level in
             Finding(
-                level: level, message: "log bedding for \(id)",
-                facts: [Fact("holding_since", "\(entry?.milliseconds ?? 0)")])
+                level: level, message: "log bedding for \(person.id)",
+                facts: [Fact("holding_since", "\(person.firstHoldingEntry?.milliseconds ?? 0)")])
         }
     }
 
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
     mutating func checkEscort(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
-        let id = person.id
         guard let zone = person.zone, let place, let kind = place.kind, kind != .holding, kind != .interview else {
             _ = graced(.esc01Escort, active: false, grace: .zero, &next)
             reconcile(.esc01Escort, nil, &next)
@@ -162,7 +144,7 @@ extension CustodyEngine {
         let degraded = isReaderOffline(in: place)
         reconcile(.esc01Escort, short ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
+                level: level, message: "\(person.id) in \(zone) with \(officers) officer(s), \(required) required" + (degraded ? " (a reader is offline: escort checks degraded)" : ""),
                 facts: [Fact("zone", zone.rawValue), Fact("officers", "\(officers)"), Fact("degraded", "\(degraded)")])
         }
     }
@@ -170,60 +152,68 @@ extension CustodyEngine {
     /// PROT-01: a minor's questioning needs a guardian (or a reason); searching a woman or
     /// questioning a girl needs a female officer present.
     mutating func checkProtection(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
-        let id = person.id
         let kind = place?.kind
         let guardianMissing = kind == .interview && person.isMinor(parameters) && !person.guardianPresent
             && !person.reasonsLogged.contains(.prot01)
         let noGuardian = graced(.prot01Guardian, active: guardianMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(.prot01Guardian, noGuardian ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+        reconcile(.prot01Guardian, noGuardian ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "minor \(id) questioned without a guardian or a logged reason",
-                facts: [Fact("zone", zone?.rawValue ?? "")])
+                level: level, message: "minor \(person.id) questioned without a guardian or a logged reason",
+                facts: [Fact("zone", person.zone?.rawValue ?? "")])
         }
 
         let needsFemale = person.sex == .female
             && (kind == .safetyCheck || (kind == .interview && person.isMinor(parameters)))
         let femaleMissing = needsFemale && !hasFemaleOfficer(in: person.zone)
         let noFemale = graced(.prot01FemaleOfficer, active: femaleMissing, grace: parameters.supervisionGrace, &next)
-        reconcile(.prot01FemaleOfficer, noFemale ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+        reconcile(.prot01FemaleOfficer, noFemale ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) needs a female officer present in \(zone?.rawValue ?? "")",
-                facts: [Fact("zone", zone?.rawValue ?? "")])
+                level: level, message: "\(person.id) needs a female officer present in \(person.zone?.rawValue ?? "")",
+                facts: [Fact("zone", person.zone?.rawValue ?? "")])
         }
     }
 
     /// ZONE-01: a wristband at the area boundary without release or an approved trip (never during fire).
     mutating func checkAreaBoundary(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
-        let id = person.id
         let outside = place?.kind == .exit && !person.outOfAreaApproved && !isFireActive
-        reconcile(.zone01LeftArea, outside ? .alarm : nil, &next) { [zone = person.zone] engine, level in
+        reconcile(.zone01LeftArea, outside ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) is leaving the area without release or approval",
-                facts: [Fact("zone", zone?.rawValue ?? "")])
+                level: level, message: "\(person.id) is leaving the area without release or approval",
+                facts: [Fact("zone", person.zone?.rawValue ?? "")])
         }
     }
 
     /// FLOW-01: no holding or interview room before safety check, health intake and belongings list;
     /// an injury noted at intake is reported.
     mutating func checkIntake(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
-        let id = person.id
         let early = place?.kind?.requiresIntake == true && !person.intakeComplete
-        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) {
-            [
-                belongingsListed = person.belongingsListed, safetyChecked = person.safetyChecked,
-                healthChecked = person.healthChecked, zone = person.zone
-            ] engine, level in
+        reconcile(.flow01IntakeIncomplete, early ? .alarm : nil, &next) { engine, level in
             Finding(
-                level: level, message: "\(id) entered \(zone?.rawValue ?? "") before intake was complete",
+                level: level, message: "\(person.id) entered \(person.zone?.rawValue ?? "") before intake was complete",
                 facts: [
-                    Fact("safety_check", "\(safetyChecked)"), Fact("health_intake", "\(healthChecked)"),
-                    Fact("belongings", "\(belongingsListed)"),
+                    Fact("safety_check", "\(person.safetyChecked)"), Fact("health_intake", "\(person.healthChecked)"),
+                    Fact("belongings", "\(person.belongingsListed)"),
                 ])
         }
         reconcile(.flow01InjuryReport, person.injuryNoted ? .warn : nil, &next) { engine, level in
             Finding(
-                level: level, message: "injury noted at \(id)'s health intake: file the report",
+                level: level, message: "injury noted at \(person.id)'s health intake: file the report",
                 facts: [])
         }
+    }
+}
+
+extension RuleParameters {
+    /// When the next meal must have been offered after the last one (or the clock start) at `base`:
+    /// after 5 h without one, or at the end of the first meal window that began after `base`.
+    func mealDue(after base: Timestamp) -> Timestamp {
+        var due = base + mealInterval
+        for window in mealWindows {
+            let start = station.minuteOfDay(at: base) == window.startMinute
+                ? base : station.next(minuteOfDay: window.startMinute, after: base)
+            let end = start + .minutes((window.endMinute - window.startMinute + 1_440) % 1_440)
+            if end < due { due = end }
+        }
+        return due
     }
 }
