@@ -15,10 +15,13 @@ extension CustodyEngine {
     /// The key is built only when the target's masks say an alert of this code is open or when one is
     /// raised, and `finding` (the message and facts, given the engine to read) only when an alert is
     /// raised, escalated or repeated.
+    ///
+    /// `finding` is required: a rule that can raise must say what it found. A rule whose alert can
+    /// only go away here calls `clear(_:device:)`.
     @inline(__always)
     mutating func reconcile(
         _ code: AlertCode, device: DeviceID? = nil, _ level: AlertLevel?, repeats: Bool = false,
-        _ next: inout NextChange, _ finding: (CustodyEngine, AlertLevel) -> Finding = Self.noFinding
+        _ next: inout NextChange, _ finding: (CustodyEngine, AlertLevel) -> Finding
     ) {
         let present = scope.alerts & code.bit != 0
         guard let level else {
@@ -93,9 +96,11 @@ extension CustodyEngine {
         (alert.level, alert.notifiedAt)
     }
 
-    /// The finding of a rule that found nothing (never asked for: there is nothing to raise).
-    static func noFinding(_ engine: CustodyEngine, _ level: AlertLevel) -> Finding {
-        Finding(level: level, message: "", facts: [])
+    /// Clears the alert of code `code` of the target being evaluated (for a zone's sensor rules,
+    /// `device`'s), if one is open: the rule found nothing.
+    @inline(__always)
+    mutating func clear(_ code: AlertCode, device: DeviceID? = nil) {
+        if scope.alerts & code.bit != 0 { removeAlert(key(code, device: device), code) }
     }
 
     /// The key of `code` about the target being evaluated: its person, zone (with the sensor, for

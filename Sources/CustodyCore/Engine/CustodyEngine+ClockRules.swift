@@ -9,7 +9,7 @@ extension CustodyEngine {
             guard rule == current, let limit = person.limit,
                 let level = Self.ladder(start: person.measureStart, limit: limit, now: now, parameters, &next)
             else {
-                reconcile(.measureClock(rule), nil, &next)
+                clear(.measureClock(rule))
                 continue
             }
             let end = person.measureStart + limit
@@ -40,7 +40,7 @@ extension CustodyEngine {
                     facts: [Fact("start", "\(start.milliseconds)"), Fact("limit_ms", "\(limit.milliseconds)")])
             }
         } else {
-            reconcile(.clk04Limit, nil, &next)
+            clear(.clk04Limit)
         }
         let inHolding = vulnerable && place?.kind == .holding
         reconcile(.clk04Holding, inHolding ? .alarm : nil, &next) { engine, level in
@@ -57,7 +57,7 @@ extension CustodyEngine {
         let active = person.measure.clockRule == .clk05
         for duty in DetentionDuty.allCases {
             guard active, !person.dutiesDone.contains(duty) else {
-                reconcile(.duty(duty), nil, &next)
+                clear(.duty(duty))
                 continue
             }
             let warnAt = decided + parameters.detentionDutyWarning

@@ -134,7 +134,7 @@ extension CustodyEngine {
     mutating func checkEscort(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
         guard let zone = person.zone, let place, let kind = place.kind, kind != .holding, kind != .interview else {
             _ = graced(.esc01Escort, active: false, grace: .zero, &next)
-            reconcile(.esc01Escort, nil, &next)
+            clear(.esc01Escort)
             return
         }
         let officers = zoneOfficers[zone]?.count ?? 0
