@@ -9,6 +9,13 @@ struct InvariantChecker {
     private(set) var alarmsSeen = 0
     private(set) var effectsSeen = 0
     private var steps = 0
+    /// Whether re-running every rule finds what the step's partial evaluation did (see `FixedPointChecker`).
+    private(set) var fixedPoint: FixedPointChecker
+
+    /// A checker that compares the engine with a full evaluation every `fullEvaluationPeriod` steps.
+    init(fullEvaluationPeriod: Int) {
+        fixedPoint = FixedPointChecker(period: fullEvaluationPeriod)
+    }
 
     static func isLadder(_ key: AlertKey) -> Bool {
         switch key.rule {
@@ -40,6 +47,12 @@ struct InvariantChecker {
         checkPlaces(engine, full: steps % 20 == 0)
         checkClocks(input, engine, full: steps % 20 == 0)
         if let next = engine.nextDeadline { #expect(next > engine.now, "every due deadline was handled") }
+        fixedPoint.check(step: steps, input, at: time, engine)
+    }
+
+    /// Checks what only the end of the history can: that its last state is a full evaluation's fixed point.
+    mutating func finish(_ engine: CustodyEngine) {
+        fixedPoint.finish(engine)
     }
 
     private mutating func track(_ effect: Effect, gap: TimeSpan) {

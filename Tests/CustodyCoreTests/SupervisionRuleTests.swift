@@ -32,6 +32,23 @@ struct SupervisionRuleTests {
         #expect(h.level(key) == nil)
     }
 
+    /// The escort rule counts officers, so an officer leaving must re-evaluate the people left behind.
+    @Test func escortGraceStartsWhenAnOfficerLeaves() {
+        var h = Harness()
+        h.admit(Fixtures.adult("p1"), tag: "w1")
+        h.see("t-o1", in: "corridor")
+        h.see("t-o3", in: "corridor")
+        h.see("w1", in: "corridor")
+        let key = AlertKey(.esc01, "escort", person: "p1")
+        h.advance(.minutes(1))
+        #expect(h.level(key) == nil)
+        h.see("t-o3", in: "locker")
+        h.advance(.seconds(9))
+        #expect(h.level(key) == nil)
+        h.advance(.seconds(1))
+        #expect(h.level(key) == .alarm)
+    }
+
     @Test func oneOfficerIsEnoughInInformationCollectionWhileRecording() {
         var h = Harness()
         h.admit(Fixtures.adult("p1"), tag: "w1")
