@@ -61,6 +61,9 @@ struct PopulationResult {
     var p999: Double
     var maxLatency: Double
     var setupSeconds: Double
+    /// CPU nanoseconds per input of walking the stream without the engine (`readPass`): the part of
+    /// the figure that is the benchmark's own memory traffic, the same at every population.
+    var readCPUNsPerInput: Double
     /// Total nanoseconds and count per kind of input, from the latency pass.
     var byKind: [String: (nanoseconds: UInt64, count: Int)]
 
@@ -90,6 +93,27 @@ func streamPass(_ steps: [Step], into engine: inout CustodyEngine) -> Int {
     run(steps, into: &engine)
 }
 
+/// Walks a stream as `run` does, copying each step out of the array, without applying it: what
+/// reading a million steps (184 bytes each, far more than any cache holds) costs by itself.
+@inline(never)
+func readPass(_ steps: [Step]) -> Int {
+    var sink = 0
+    for step in steps {
+        sink &+= Int(truncatingIfNeeded: step.time.milliseconds) ^ kindCode(step.input)
+    }
+    return sink
+}
+
+/// A number per kind of input, read from the input's payload so that reading it touches the step.
+@inline(never)
+func kindCode(_ input: Input) -> Int {
+    switch input {
+    case .tick: 0
+    case .observation(let observation): kindName(.observation(observation)).utf8.count
+    case .command(let command): 100 + command.officer.rawValue.utf8.count
+    }
+}
+
 /// Generates the stream for `people` shaped by `shape`, times `rounds` passes of it through a fresh
 /// engine after the same setup (CPU and wall time), then one more pass timing every input on its own.
 func measure(people: Int, shape: StreamShape, inputs: Int, rounds: Int, sink: inout Int) -> PopulationResult {
@@ -110,6 +134,9 @@ func measure(people: Int, shape: StreamShape, inputs: Int, rounds: Int, sink: in
         cpuSamples.append(Double(threadCPUNanoseconds() - cpuBegan) / Double(population.stream.count))
         samples.append(Double(nanoseconds() - began) / Double(population.stream.count))
     }
+    let readBegan = threadCPUNanoseconds()
+    sink &+= readPass(population.stream)
+    let readCPUNsPerInput = Double(threadCPUNanoseconds() - readBegan) / Double(population.stream.count)
     // Per-input latency on a separate pass, each apply timed on its own.
     var engine = fresh
     sink &+= run(population.setup, into: &engine)
@@ -134,5 +161,6 @@ func measure(people: Int, shape: StreamShape, inputs: Int, rounds: Int, sink: in
         alertsRaised: population.streamAlertsRaised, openAlertsAtEnd: population.openAlertsAtEnd,
         raisedByRule: population.raisedByRule, nsPerInput: samples, cpuNsPerInput: cpuSamples,
         p50: percentile(0.5), p99: percentile(0.99), p999: percentile(0.999),
-        maxLatency: Double(latencies.last ?? 0), setupSeconds: setupSeconds, byKind: byKind)
+        maxLatency: Double(latencies.last ?? 0), setupSeconds: setupSeconds,
+        readCPUNsPerInput: readCPUNsPerInput, byKind: byKind)
 }

@@ -61,7 +61,7 @@ for shape in options.shapes {
         let result = measure(people: people, shape: shape, inputs: options.inputs, rounds: options.rounds, sink: &sink)
         results.append(result)
         if !options.json {
-            print("  \(people) people over \(formatFixed(result.spanHours, 1)) h: \(grouped(result.perCPUSecond)) inputs per CPU-second (\(formatFixed(result.medianCPUNs, 0)) ns CPU/input), \(grouped(result.perSecond)) inputs/s wall")
+            print("  \(people) people over \(formatFixed(result.spanHours, 1)) h: \(grouped(result.perCPUSecond)) inputs per CPU-second (\(formatFixed(result.medianCPUNs, 0)) ns CPU/input; reading the stream alone \(formatFixed(result.readCPUNsPerInput, 0))), \(grouped(result.perSecond)) inputs/s wall")
         }
     }
 }
@@ -108,7 +108,7 @@ if options.json {
             "alerts_raised": \(r.alertsRaised), "rejections": \(r.rejections), "inputs_per_cpu_second": \(Int(r.perCPUSecond)), "cpu_ns_per_input": \(formatFixed(r.medianCPUNs, 1)), \
             "cpu_ns_per_input_rounds": [\(r.cpuNsPerInput.map { formatFixed($0, 1) }.joined(separator: ", "))], \
             "inputs_per_second_wall": \(Int(r.perSecond)), "wall_ns_per_input": \(formatFixed(r.medianNs, 1)), \
-            "p50_ns": \(Int(r.p50)), "p99_ns": \(Int(r.p99)), "p999_ns": \(Int(r.p999)), "max_ns": \(Int(r.maxLatency))}
+            "read_cpu_ns_per_input": \(formatFixed(r.readCPUNsPerInput, 1)), "p50_ns": \(Int(r.p50)), "p99_ns": \(Int(r.p99)), "p999_ns": \(Int(r.p999)), "max_ns": \(Int(r.maxLatency))}
             """)
     }
     var monthJSON = "null"
@@ -149,6 +149,10 @@ if options.json {
             "\($0.key) \(formatFixed(100 * Double($0.value.nanoseconds) / total, 0)) % (\(grouped(Double($0.value.count))) × \(grouped(Double($0.value.nanoseconds) / Double($0.value.count))) ns)"
         }
         print("\(r.shape.label), time by input at \(grouped(Double(r.people))) people: \(parts.joined(separator: ", "))")
+    }
+    print("")
+    for r in results {
+        print("\(r.shape.label), \(grouped(Double(r.people))) people: reading the stream alone (each step copied out, no engine) costs \(formatFixed(r.readCPUNsPerInput, 0)) ns of CPU per input, included in the figure above")
     }
     print("")
     for shape in options.shapes {
