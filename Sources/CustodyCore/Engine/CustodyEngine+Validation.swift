@@ -2,7 +2,7 @@
 /// rejected command leaves the engine exactly as it was.
 extension CustodyEngine {
     func validate(_ command: Command) -> Rejection? {
-        guard index.officers[command.officer] != nil else {
+        guard index.officerSex[command.officer] != nil else {
             return Rejection(.unknownOfficer, "officer \(command.officer) is not in the station's roster")
         }
         let action = command.action

@@ -46,7 +46,7 @@ extension CustodyEngine {
 
     func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
         guard let zone, let officers = zoneOfficers[zone] else { return false }
-        return officers.contains { index.officers[$0]?.sex == .female }
+        return officers.contains { index.officerSex[$0] == .female }
     }
 
     /// The people in a zone, sorted, for an alert's facts (only built when an alert is due).

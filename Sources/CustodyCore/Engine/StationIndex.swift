@@ -4,7 +4,8 @@ struct StationIndex: Sendable, Equatable {
     /// says about it.
     var zoneInfo: [ZoneID: ZoneInfo] = [:]
     var doors: [DoorID: StationLayout.Door] = [:]
-    var officers: [OfficerID: StationLayout.Officer] = [:]
+    /// Every officer's sex (what the rules ask of an officer; also whether an identifier is an officer's).
+    var officerSex: [OfficerID: Sex] = [:]
     var officerByTag: [TagID: OfficerID] = [:]
     /// The zone of every reader, recorder and sensor.
     var deviceZone: [DeviceID: ZoneID] = [:]
@@ -32,7 +33,7 @@ struct StationIndex: Sendable, Equatable {
             if let sensor = door.positionSensor { doorOfDevice[sensor] = door.id }
         }
         for officer in layout.officers {
-            officers[officer.id] = officer
+            officerSex[officer.id] = officer.sex
             if let tag = officer.tag { officerByTag[tag] = officer.id }
         }
         for reader in layout.readers {
