@@ -36,13 +36,17 @@ struct RandomHistory {
 
     private func tag(of person: PersonID) -> TagID { TagID("w-\(person.rawValue)") }
 
+    /// A second wristband for the same person, issued after the first is returned (or over it), so
+    /// that readers report a tag that changed hands and one no longer worn.
+    private func spareTag(of person: PersonID) -> TagID { TagID("w2-\(person.rawValue)") }
+
     mutating func nextInput(engine: CustodyEngine) -> Input {
         let roll = Int.random(in: 0..<100, using: &rng)
         if roll < 4 || registered.isEmpty { return register() }
         guard let id = person() else { return .tick }
         switch roll {
         case 4..<40:
-            let tag = rng.chance(25) ? rng.pick(Self.officerTags) : tag(of: id)
+            let tag = rng.chance(25) ? rng.pick(Self.officerTags) : rng.chance(20) ? spareTag(of: id) : tag(of: id)
             return .observation(.tagSeen(tag: tag, zone: rng.pick(Self.zones)))
         case 40..<43:
             return .observation(.tagLost(tag: rng.chance(50) ? rng.pick(Self.officerTags) : tag(of: id)))
@@ -89,8 +93,10 @@ struct RandomHistory {
     }
 
     private mutating func intakeOrWelfare(_ id: PersonID) -> CommandAction {
-        switch Int.random(in: 0..<10, using: &rng) {
+        switch Int.random(in: 0..<12, using: &rng) {
         case 0: .assignWristband(person: id, tag: tag(of: id))
+        case 10: .returnWristband(person: id)
+        case 11: .assignWristband(person: id, tag: spareTag(of: id))
         case 1: .safetyCheckDone(person: id)
         case 2: .healthIntake(person: id, injury: rng.chance(10), note: "")
         case 3: .belongingsListed(person: id, items: 2)

@@ -16,6 +16,9 @@ struct ReplayTests {
         var midpoint: (index: Int, engine: CustodyEngine)?
         var checker: InvariantChecker
         var rejections = 0
+        /// Accepted wristband returns, and accepted issues of a person's second wristband.
+        var wristbandReturns = 0
+        var secondWristbands = 0
     }
 
     /// A full evaluation of a long history's engine costs a hundred evaluations or more, so the
@@ -36,6 +39,10 @@ struct ReplayTests {
             if let probe, !outcome.isAccepted {
                 run.rejections += 1
                 #expect(run.engine == probe, "a rejected command changed the state")
+            }
+            if outcome.isAccepted, case .command(let command) = input {
+                if case .returnWristband = command.action { run.wristbandReturns += 1 }
+                if case .assignWristband(_, let tag) = command.action, tag.rawValue.hasPrefix("w2-") { run.secondWristbands += 1 }
             }
             run.steps.append(Step(time: time, input: input))
             run.outcomes.append(outcome)
@@ -67,6 +74,7 @@ struct ReplayTests {
         #expect(run.checker.effectsSeen > 100)
         #expect(run.rejections > 10)
         #expect(run.checker.fixedPoint.checks > 50, "the history was checked against full evaluations")
+        #expect(run.wristbandReturns > 0 && run.secondWristbands > 0, "wristbands were returned and re-issued")
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
