@@ -1,5 +1,5 @@
 import Testing
-@testable import CustodyCore
+import CustodyCore
 
 /// Drives an engine in virtual time and keeps every effect, for readable tests.
 ///
@@ -12,8 +12,8 @@ struct Harness {
     var log: [(Timestamp, Effect)] = []
     /// The inputs applied so far.
     private(set) var steps = 0
-    /// Whether a full evaluation found something an input's evaluation missed.
-    private var missedBefore = false
+    /// Compares the engine with a full evaluation after every input.
+    private var fixedPoint = FixedPointChecker(period: 1)
 
     init(layout: StationLayout = Fixtures.layout, parameters: RuleParameters = .defaults, start: Timestamp = Fixtures.start) {
         engine = CustodyEngine(layout: layout, parameters: parameters, start: start)
@@ -25,13 +25,7 @@ struct Harness {
         let outcome = engine.apply(input, at: time)
         for effect in outcome.effects { log.append((time, effect)) }
         steps += 1
-        let missed = engine.fullEvaluation()
-        if !missed.isFixedPoint && !missedBefore {
-            // Once: a miss usually stays until its target is re-evaluated, and would repeat at each step.
-            missedBefore = true
-            Issue.record(
-                "step \(steps), \(input) at \(time.milliseconds) ms: a full evaluation finds what the step's evaluation missed:\n\(missed)")
-        }
+        fixedPoint.check(step: steps, input, at: time, engine)
         return outcome
     }
 
