@@ -109,7 +109,7 @@ func readPass(_ steps: [Step]) -> Int {
 func kindCode(_ input: Input) -> Int {
     switch input {
     case .tick: 0
-    case .observation(let observation): kindName(.observation(observation)).utf8.count
+    case .observation: kindName(input).utf8.count
     case .command(let command): 100 + command.officer.rawValue.utf8.count
     }
 }
