@@ -52,7 +52,7 @@ extension CustodyEngine {
             if let old = people.values[slot].tag, old != tag { unbind(old) }
             people.values[slot].tag = tag
             personByTag[tag] = id
-            tags[tag] = TagState()
+            if tags.updateValue(TagState(), forKey: tag)?.lost == true { lostTagCount -= 1 }
             people.values[slot].clockStart = min(people.values[slot].clockStart, now)
             touch(.tag(tag))
         case .returnWristband(let id):
@@ -77,7 +77,7 @@ extension CustodyEngine {
 
     private mutating func unbind(_ tag: TagID) {
         personByTag.removeValue(forKey: tag)
-        tags.removeValue(forKey: tag)
+        if tags.removeValue(forKey: tag)?.lost == true { lostTagCount -= 1 }
         touch(.tag(tag))
     }
 

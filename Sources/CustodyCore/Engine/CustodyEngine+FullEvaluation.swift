@@ -83,6 +83,10 @@ extension CustodyEngine {
                     "pending \(key): since \(Self.text(conditionSince[key])) becomes \(Self.text(full.conditionSince[key]))")
             }
         }
+        let lost = tags.values.count { $0.lost }
+        if lost != lostTagCount {
+            report.changes.append("\(lostTagCount) tags counted as lost, but \(lost) read as lost")
+        }
         if full != self && report.isFixedPoint {
             report.changes.append("state outside the alerts, conditions and targets changed")
         }

@@ -7,8 +7,9 @@ extension CustodyEngine {
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: zone)
             } else if let id = personByTag[tag] {
-                if tags[tag]?.lost == true {
+                if lostTagCount > 0, tags[tag]?.lost == true {
                     tags[tag]?.lost = false
+                    lostTagCount -= 1
                     touch(.tag(tag))
                 }
                 // Read and change the person in place: a re-report of a wristband copies nothing.
@@ -25,6 +26,7 @@ extension CustodyEngine {
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: nil)
             } else if personByTag[tag] != nil {
+                if tags[tag]?.lost != true { lostTagCount += 1 }
                 tags[tag, default: TagState()].lost = true
                 touch(.tag(tag))
             }

@@ -31,6 +31,9 @@ public struct CustodyEngine: Sendable, Equatable {
     var occupiedSince: [ZoneID: Timestamp] = [:]
     var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
+    /// How many of `tags` read as lost. A wristband's re-report, the most common input, looks its tag
+    /// up only while some tag is lost.
+    var lostTagCount = 0
     var doors: [DoorID: DoorState] = [:]
     var sensors: [DeviceID: SensorState] = [:]
     var offlineDevices: Set<DeviceID> = []
