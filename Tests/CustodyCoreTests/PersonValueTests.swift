@@ -45,5 +45,6 @@ struct PersonValueTests {
                 "beddingLogged", "guardianPresent", "reasonsLogged", "outOfAreaApproved", "dutiesDone",
             ])
         #expect("\(person)".hasPrefix(#"Person(registration: CustodyCore.Registration(person: p1, "#))
+        #expect("\(person)".contains(#"), age: "#))
     }
 }

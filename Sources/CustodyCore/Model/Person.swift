@@ -170,9 +170,14 @@ public struct Person: Sendable, Hashable, Codable, CustomReflectable {
         storage.fields.hash(into: &hasher)
     }
 
-    /// The fields, as a person's mirror showed them when they were stored in the person itself.
+    /// The fields, as a person's mirror showed them when they were stored in the person itself: in
+    /// the order of its JSON, not the order the box stores them.
     public var customMirror: Mirror {
-        Mirror(self, children: Mirror(reflecting: storage.fields).children, displayStyle: .struct)
+        let rank = Dictionary(
+            uniqueKeysWithValues: PersonFields.CodingKeys.allCases.enumerated().map { ($1.stringValue, $0) })
+        let children = Mirror(reflecting: storage.fields).children
+            .sorted { rank[$0.label ?? ""] ?? .max < rank[$1.label ?? ""] ?? .max }
+        return Mirror(self, children: children, displayStyle: .struct)
     }
 
     /// Whether CLK-04's 4 h limit applies: pregnant, nursing, under 16 or 70 and older.
