@@ -171,8 +171,10 @@ extension CustodyEngine {
 
     /// Clears every open alert, pending condition and deadline of `person` (release seals the record).
     mutating func clearEverything(about person: PersonID) {
-        deadlines.schedule(.person(person), at: nil)
-        guard let masks = targets.removeValue(forKey: .person(person)) else { return }
+        guard let slot = people.index(forKey: person) else { return }
+        let masks = people.values[slot].target
+        deadlines.schedule(.person(person), at: nil, slot: masks.queueSlot)
+        people.values[slot].target = TargetState(queueSlot: masks.queueSlot)
         let keys = AlertCode.allCases.filter { masks.alerts & $0.bit != 0 }
             .map { AlertKey($0.rule, $0.condition, person: person) }.sorted()
         for key in keys {

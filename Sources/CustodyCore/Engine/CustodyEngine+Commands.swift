@@ -30,7 +30,7 @@ extension CustodyEngine {
         if let hash = registration.idHash, let exit = lastExitByIDHash[hash], start - exit < parameters.chainedSummonsGap {
             person.previousExit = exit
         }
-        people[registration.person] = person
+        people[registration.person] = PersonEntry(person: person)
         touch(.person(registration.person))
     }
 
@@ -46,32 +46,37 @@ extension CustodyEngine {
 
     /// Applies `action` to the person at `slot` of `people`, in place: a copy changed and written back
     /// would copy the person's shared fields on its first change.
-    private mutating func update(personAt slot: [PersonID: Person].Index, _ action: CommandAction) {
+    private mutating func update(personAt slot: [PersonID: PersonEntry].Index, _ action: CommandAction) {
         switch action {
         case .assignWristband(let id, let tag):
-            if let old = people.values[slot].tag, old != tag { unbind(old) }
-            people.values[slot].tag = tag
+            if let old = person(at: slot).tag, old != tag { unbind(old) }
+            people.values[slot].person.tag = tag
             personByTag[tag] = id
             if tags.updateValue(TagState(), forKey: tag)?.lost == true { lostTagCount -= 1 }
-            people.values[slot].clockStart = min(people.values[slot].clockStart, now)
+            people.values[slot].person.clockStart = min(person(at: slot).clockStart, now)
             touch(.tag(tag))
         case .returnWristband(let id):
-            if let tag = people.values[slot].tag { unbind(tag) }
-            people.values[slot].tag = nil
+            if let tag = person(at: slot).tag { unbind(tag) }
+            people.values[slot].person.tag = nil
             move(person: id, at: slot, to: nil)
         case .transferCase(_, let caseID, _):
-            if let zone = people.values[slot].zone {
-                zoneTally[zone]?.remove(people.values[slot], parameters)
-                people.values[slot].caseID = caseID
-                zoneTally[zone]?.add(people.values[slot], parameters)
+            if let zone = person(at: slot).zone {
+                do {
+                    // A copy held past this block would make the next change copy the person.
+                    let before = person(at: slot)
+                    zoneTally[zone]?.remove(before, parameters)
+                }
+                people.values[slot].person.caseID = caseID
+                let after = person(at: slot)
+                zoneTally[zone]?.add(after, parameters)
                 touch(.zone(zone))
             } else {
-                people.values[slot].caseID = caseID
+                people.values[slot].person.caseID = caseID
             }
         default:
             var limit: TimeSpan?
             if case .changeMeasure(_, let measure, _) = action { limit = baseLimit(of: measure) }
-            people.values[slot].record(action, at: now, baseLimit: limit)
+            people.values[slot].person.record(action, at: now, baseLimit: limit)
         }
     }
 
@@ -85,10 +90,10 @@ extension CustodyEngine {
     private mutating func release(_ id: PersonID) {
         guard let slot = people.index(forKey: id) else { return }
         move(person: id, at: slot, to: nil)
-        if let tag = people.values[slot].tag { unbind(tag) }
-        people.values[slot].releasedAt = now
+        if let tag = person(at: slot).tag { unbind(tag) }
+        people.values[slot].person.releasedAt = now
         clearEverything(about: id)
-        if let hash = people.values[slot].registration.idHash { lastExitByIDHash[hash] = now }
+        if let hash = person(at: slot).registration.idHash { lastExitByIDHash[hash] = now }
     }
 }
 

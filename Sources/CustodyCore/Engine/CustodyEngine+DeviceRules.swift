@@ -74,7 +74,7 @@ extension CustodyEngine {
     func headCount() -> [ZoneCount] {
         var counts: [ZoneID: Int] = [:]
         var unknown = 0
-        for person in people.values where !person.isReleased && person.tag != nil {
+        for person in people.values.lazy.map(\.person) where !person.isReleased && person.tag != nil {
             if let zone = person.zone { counts[zone, default: 0] += 1 } else { unknown += 1 }
         }
         var result = counts.keys.sorted().map { ZoneCount(zone: $0, count: counts[$0]!) }

@@ -59,14 +59,15 @@ extension CustodyEngine {
         report.effects = report.effects.enumerated()
             .sorted { $0.element.target != $1.element.target ? $0.element.target < $1.element.target : $0.offset < $1.offset }
             .map(\.element)
-        let fullTargets = full.targets
-        if fullTargets != targets {
-            for target in Set(targets.keys).union(fullTargets.keys).sorted() {
-                let (before, after) = (Self.normalized(targets[target]), Self.normalized(fullTargets[target]))
+        let (ownTargets, fullTargets) = (targetStates, full.targetStates)
+        if fullTargets != ownTargets {
+            for target in Set(ownTargets.keys).union(fullTargets.keys).sorted() {
+                let (before, after) = (Self.normalized(ownTargets[target]), Self.normalized(fullTargets[target]))
                 if before != after { report.changes.append("\(target.label): \(target.changes(from: before, to: after))") }
             }
             // Targets may differ only as allowed above; the checks below compare the rest.
             full.targets = targets
+            for (id, entry) in people { full.people[id]?.target = entry.target }
         }
         if full.deadlines != deadlines {
             for target in liveTargets() {
@@ -91,6 +92,13 @@ extension CustodyEngine {
             report.changes.append("state outside the alerts, conditions and targets changed")
         }
         return report
+    }
+
+    /// The state of every target that has one: `targets`, and every person's from `people`.
+    var targetStates: [EvaluationTarget: TargetState] {
+        var states = targets
+        for (id, entry) in people { states[.person(id)] = entry.target }
+        return states
     }
 
     /// Every target a rule may hold a finding about, sorted: see `forEachLiveTarget`.

@@ -8,12 +8,16 @@ extension CustodyEngine {
 
     /// `move(person:to:)` for the person at `slot` of `people`, already looked up. The person is changed
     /// in place: a copy held while changing it would make the change copy the person's shared fields.
-    mutating func move(person id: PersonID, at slot: [PersonID: Person].Index, to zone: ZoneID?) {
-        let from = people.values[slot].zone
+    mutating func move(person id: PersonID, at slot: [PersonID: PersonEntry].Index, to zone: ZoneID?) {
+        let from = person(at: slot).zone
         guard from != zone else { return }
         if let from {
             zonePeople[from]?.remove(id)
-            zoneTally[from]?.remove(people.values[slot], parameters)
+            do {
+                // A copy held past this block would make the next change copy the person.
+                let leaving = person(at: slot)
+                zoneTally[from]?.remove(leaving, parameters)
+            }
             if zonePeople[from]?.isEmpty ?? false {
                 zonePeople.removeValue(forKey: from)
                 zoneTally.removeValue(forKey: from)
@@ -23,18 +27,21 @@ extension CustodyEngine {
             } else {
                 touch(.zone(from), .occupants)
             }
-            if index.kind(of: from) == .interview { people.values[slot].lastLeftInterview = now }
+            if index.kind(of: from) == .interview { people.values[slot].person.lastLeftInterview = now }
         }
         if let zone {
             let wasEmpty = zonePeople[zone] == nil
             if wasEmpty { occupiedSince[zone] = now }
             zonePeople[zone, default: []].insert(id)
-            zoneTally[zone, default: ZoneTally()].add(people.values[slot], parameters)
+            do {
+                let entering = person(at: slot)
+                zoneTally[zone, default: ZoneTally()].add(entering, parameters)
+            }
             touch(.zone(zone), wasEmpty ? .all : .occupants)
-            people.values[slot].enter(index.kind(of: zone), from: index.kind(of: from), at: now, parameters)
+            people.values[slot].person.enter(index.kind(of: zone), from: index.kind(of: from), at: now, parameters)
         }
-        people.values[slot].zone = zone
-        people.values[slot].zoneSince = zone == nil ? nil : now
+        people.values[slot].person.zone = zone
+        people.values[slot].person.zoneSince = zone == nil ? nil : now
         touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }

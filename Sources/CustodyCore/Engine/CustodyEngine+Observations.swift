@@ -14,9 +14,9 @@ extension CustodyEngine {
                 }
                 // Read and change the person in place: a re-report of a wristband copies nothing.
                 if let slot = people.index(forKey: id) {
-                    if !people.values[slot].seenOnce {
-                        people.values[slot].seenOnce = true
-                        people.values[slot].clockStart = min(people.values[slot].clockStart, now)
+                    if !person(at: slot).seenOnce {
+                        people.values[slot].person.seenOnce = true
+                        people.values[slot].person.clockStart = min(person(at: slot).clockStart, now)
                         touch(.person(id))
                     }
                     move(person: id, at: slot, to: zone)
@@ -108,7 +108,7 @@ extension CustodyEngine {
         var waiting: [PersonID] = []
         if restricted {
             for zone in door.zones where index.kind(of: zone)?.requiresIntake != true {
-                for id in zonePeople[zone] ?? [] where people[id]?.intakeComplete == false { waiting.append(id) }
+                for id in zonePeople[zone] ?? [] where people[id]?.person.intakeComplete == false { waiting.append(id) }
             }
         }
         if waiting.isEmpty {

@@ -1,7 +1,9 @@
 /// Evaluation of everything about one person: clocks, welfare, escort, protection, area boundary, intake.
 extension CustodyEngine {
-    mutating func evaluatePerson(_ id: PersonID, _ families: RuleFamilies, _ next: inout NextChange) {
-        guard let person = people[id], !person.isReleased else {
+    /// Evaluates the person at `slot` of `people`, whose target state is in `scope`.
+    mutating func evaluatePerson(at slot: [PersonID: PersonEntry].Index, _ families: RuleFamilies, _ next: inout NextChange) {
+        let person = person(at: slot)
+        guard !person.isReleased else {
             scope.families = nil
             return
         }

@@ -1,16 +1,16 @@
 /// Read-only views of the state for the API, the journal's projections and tests.
 extension CustodyEngine {
     /// A person by id, released or not.
-    public func person(_ id: PersonID) -> Person? { people[id] }
+    public func person(_ id: PersonID) -> Person? { people[id]?.person }
 
     /// The person in custody wearing `tag` now, if any (a dictionary lookup, for the shell's hot path).
     public func person(wearing tag: TagID) -> Person? {
-        personByTag[tag].flatMap { people[$0] }.flatMap { $0.isReleased || $0.tag != tag ? nil : $0 }
+        personByTag[tag].flatMap { people[$0]?.person }.flatMap { $0.isReleased || $0.tag != tag ? nil : $0 }
     }
 
     /// Everyone registered and not yet released, sorted by id.
     public var peopleInCustody: [Person] {
-        people.values.filter { !$0.isReleased }.sorted { $0.id < $1.id }
+        people.values.lazy.map(\.person).filter { !$0.isReleased }.sorted { $0.id < $1.id }
     }
 
     /// Every open alert, sorted by key.
@@ -43,7 +43,7 @@ extension CustodyEngine {
 
     /// The running clocks of a person: the measure's clock, CLK-04, CLK-05 duties and the absolute clock.
     public func clocks(for id: PersonID) -> [ClockStatus] {
-        guard let person = people[id], !person.isReleased else { return [] }
+        guard let person = people[id]?.person, !person.isReleased else { return [] }
         var result: [ClockStatus] = []
         func add(_ rule: RuleID, _ condition: String, _ start: Timestamp, _ limit: TimeSpan, steps: [Timestamp]) {
             let end = start + limit

@@ -16,7 +16,7 @@ extension CustodyEngine {
         if case .acknowledgeAlert(let key) = action {
             return alerts[key] == nil ? Rejection(.noSuchAlert, "no open alert \(key)") : nil
         }
-        guard let id = action.person, let person = people[id] else {
+        guard let id = action.person, let person = people[id]?.person else {
             return Rejection(.unknownPerson, "no registered person \(action.person?.rawValue ?? "")")
         }
         guard !person.isReleased else {

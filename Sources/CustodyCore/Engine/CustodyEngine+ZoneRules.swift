@@ -51,7 +51,7 @@ extension CustodyEngine {
 
     /// The people in a zone, sorted, for an alert's facts (only built when an alert is due).
     private func names(in zone: ZoneID, where include: (Person) -> Bool = { _ in true }) -> String {
-        (zonePeople[zone] ?? []).sorted().filter { people[$0].map(include) ?? false }.map(\.rawValue).joined(separator: ",")
+        (zonePeople[zone] ?? []).sorted().filter { people[$0].map { include($0.person) } ?? false }.map(\.rawValue).joined(separator: ",")
     }
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.

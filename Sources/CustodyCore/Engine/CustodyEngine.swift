@@ -16,15 +16,17 @@ public struct CustodyEngine: Sendable, Equatable {
     public internal(set) var isFireActive = false
 
     let index: StationIndex
-    var people: [PersonID: Person] = [:]
+    /// Everyone registered, released or not, with the state of their evaluation.
+    var people: [PersonID: PersonEntry] = [:]
     var personByTag: [TagID: PersonID] = [:]
     var officerZone: [OfficerID: ZoneID] = [:]
     var zonePeople: [ZoneID: Set<PersonID>] = [:]
     var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
     var zoneTally: [ZoneID: ZoneTally] = [:]
-    /// Per target: its alert masks, its rule groups' next changes and its slot in `deadlines`.
+    /// Per target other than a person: its alert masks, its rule groups' next changes and its slot in
+    /// `deadlines` (a person's are in their entry of `people`).
     var targets: [EvaluationTarget: TargetState] = [:]
-    /// The state of the target being evaluated, taken from `targets` for its evaluation.
+    /// The state of the target being evaluated, taken from `targets` or `people` for its evaluation.
     var scope = TargetState()
     /// The target being evaluated, whose alert keys the rules' codes stand for.
     var scopeTarget = EvaluationTarget.station
@@ -132,34 +134,65 @@ public struct CustodyEngine: Sendable, Equatable {
     /// queue has just handed out the target's deadline.
     mutating func evaluate(_ target: EvaluationTarget, _ families: RuleFamilies = .all, popped: Bool = false) {
         var next = NextChange(after: now)
+        scopeTarget = target
+        if case .person(let id) = target {
+            // A person's state is kept in their entry of `people`: one lookup finds both.
+            guard let slot = people.index(forKey: id) else { return }
+            scope = Self.targetState(of: &people.values[slot])
+            evaluatePerson(at: slot, dueFamilies(families, popped: popped), &next)
+            scheduleScope(target, next)
+            people.values[slot].target = scope
+            return
+        }
         let stored = targets[target]
         scope = stored ?? TargetState()
-        scopeTarget = target
-        var families = families
-        if popped {
-            // Only the groups whose next change fell due: the others' inputs have not changed since
-            // they last ran (an input that changes them re-runs them) and their next change is still
-            // ahead, so they would find what they found then.
-            if let known = scope.families { families = known.due(atOrBefore: now) }
-        }
+        let families = dueFamilies(families, popped: popped)
         switch target {
         case .station: evaluateStation(&next)
-        case .person(let id): evaluatePerson(id, families, &next)
+        case .person: break
         case .zone(let id): evaluateZone(id, families, &next)
         case .door(let id): evaluateDoor(id, &next)
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)
         }
-        let live = scope.queueSlot.flatMap { deadlines.deadline(inSlot: $0) }
-        if live != next.time {
-            scope.queueSlot = deadlines.schedule(target, at: next.time, slot: scope.queueSlot)
-        }
+        scheduleScope(target, next)
         if scope.holdsNothing && next.time == nil {
             if stored != nil { targets.removeValue(forKey: target) }
         } else if scope != stored {
             targets[target] = scope
         }
     }
+
+    /// The rule groups to run: `families`, or when the queue has just handed out the target's
+    /// deadline (`popped`), only the groups whose next change fell due. The others' inputs have not
+    /// changed since they last ran (an input that changes them re-runs them) and their next change is
+    /// still ahead, so they would find what they found then.
+    private func dueFamilies(_ families: RuleFamilies, popped: Bool) -> RuleFamilies {
+        guard popped, let known = scope.families else { return families }
+        return known.due(atOrBefore: now)
+    }
+
+    /// Sets the deadline of the target being evaluated to `next`, leaving the queue alone when it
+    /// already holds that deadline.
+    private mutating func scheduleScope(_ target: EvaluationTarget, _ next: NextChange) {
+        let live = scope.queueSlot.flatMap { deadlines.deadline(inSlot: $0) }
+        if live != next.time {
+            scope.queueSlot = deadlines.schedule(target, at: next.time, slot: scope.queueSlot)
+        }
+    }
+
+    /// The person at `slot` of `people`, read in place: the table's getter would copy the whole
+    /// entry, target state included, to hand out one reference.
+    @inline(__always)
+    mutating func person(at slot: [PersonID: PersonEntry].Index) -> Person {
+        Self.person(of: &people.values[slot])
+    }
+
+    @inline(__always)
+    private static func person(of entry: inout PersonEntry) -> Person { entry.person }
+
+    @inline(__always)
+    private static func targetState(of entry: inout PersonEntry) -> TargetState { entry.target }
 
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.
     mutating func touch(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {

@@ -49,3 +49,11 @@ struct TargetState: Sendable, Equatable {
         }
     }
 }
+
+/// A person and the state of their evaluation, in one entry of the engine's table of people: an
+/// evaluation of a person finds both with one lookup instead of one in each of two tables as large
+/// as the population.
+struct PersonEntry: Sendable, Equatable {
+    var person: Person
+    var target = TargetState()
+}
