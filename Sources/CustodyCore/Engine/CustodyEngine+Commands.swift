@@ -10,7 +10,7 @@ extension CustodyEngine {
             alerts[key] = alert
             effects.append(.acknowledgeAlert(alert))
         case .roundLogged(let zone):
-            lastRound[zone] = now
+            zones[zone]?.lastRound = now
             touch(.zone(zone))
         case .release(let id, _):
             release(id)
@@ -64,11 +64,11 @@ extension CustodyEngine {
                 do {
                     // A copy held past this block would make the next change copy the person.
                     let before = person(at: slot)
-                    zoneTally[zone]?.remove(before, parameters)
+                    zones[zone]?.tally.remove(before, parameters)
                 }
                 people.values[slot].person.caseID = caseID
                 let after = person(at: slot)
-                zoneTally[zone]?.add(after, parameters)
+                zones[zone]?.tally.add(after, parameters)
                 touch(.zone(zone))
             } else {
                 people.values[slot].person.caseID = caseID

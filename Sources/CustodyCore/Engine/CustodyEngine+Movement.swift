@@ -11,34 +11,36 @@ extension CustodyEngine {
     mutating func move(person id: PersonID, at slot: [PersonID: PersonEntry].Index, to zone: ZoneID?) {
         let from = person(at: slot).zone
         guard from != zone else { return }
-        if let from {
-            zonePeople[from]?.remove(id)
+        var fromKind: ZoneKind?
+        if let from, let place = zones.index(forKey: from) {
+            fromKind = self.zone(at: place) { $0.info.kind }
+            zones.values[place].people.remove(id)
             do {
                 // A copy held past this block would make the next change copy the person.
                 let leaving = person(at: slot)
-                zoneTally[from]?.remove(leaving, parameters)
+                zones.values[place].tally.remove(leaving, parameters)
             }
-            if zonePeople[from]?.isEmpty ?? false {
-                zonePeople.removeValue(forKey: from)
-                zoneTally.removeValue(forKey: from)
-                occupiedSince.removeValue(forKey: from)
-                lastRound.removeValue(forKey: from)
+            if self.zone(at: place, { $0.people.isEmpty }) {
+                zones.values[place].tally = ZoneTally()
+                zones.values[place].occupiedSince = nil
+                zones.values[place].lastRound = nil
                 touch(.zone(from))
             } else {
                 touch(.zone(from), .occupants)
             }
-            if index.kind(of: from) == .interview { people.values[slot].person.lastLeftInterview = now }
+            if fromKind == .interview { people.values[slot].person.lastLeftInterview = now }
         }
-        if let zone {
-            let wasEmpty = zonePeople[zone] == nil
-            if wasEmpty { occupiedSince[zone] = now }
-            zonePeople[zone, default: []].insert(id)
+        if let zone, let place = zones.index(forKey: zone) {
+            let wasEmpty = self.zone(at: place) { $0.people.isEmpty }
+            if wasEmpty { zones.values[place].occupiedSince = now }
+            zones.values[place].people.insert(id)
             do {
                 let entering = person(at: slot)
-                zoneTally[zone, default: ZoneTally()].add(entering, parameters)
+                zones.values[place].tally.add(entering, parameters)
             }
             touch(.zone(zone), wasEmpty ? .all : .occupants)
-            people.values[slot].person.enter(index.kind(of: zone), from: index.kind(of: from), at: now, parameters)
+            let kind = self.zone(at: place) { $0.info.kind }
+            people.values[slot].person.enter(kind, from: fromKind, at: now, parameters)
         }
         people.values[slot].person.zone = zone
         people.values[slot].person.zoneSince = zone == nil ? nil : now
@@ -59,13 +61,12 @@ extension CustodyEngine {
         let from = officerZone[id]
         guard from != zone else { return }
         if let from {
-            zoneOfficers[from]?.remove(id)
-            if zoneOfficers[from]?.isEmpty ?? false { zoneOfficers.removeValue(forKey: from) }
+            zones[from]?.officers.remove(id)
             officerZone.removeValue(forKey: id)
             touchAround(from)
         }
         if let zone {
-            zoneOfficers[zone, default: []].insert(id)
+            zones[zone]?.officers.insert(id)
             officerZone[id] = zone
             touchAround(zone)
         }
@@ -75,8 +76,10 @@ extension CustodyEngine {
     /// protection, and the watch of the holding rooms watched from it.
     private mutating func touchAround(_ zone: ZoneID) {
         touch(.zone(zone), .supervision)
-        for person in zonePeople[zone] ?? [] { touch(.person(person), .officers) }
-        for watched in index.zoneInfo[zone]?.watched ?? [] { touch(.zone(watched), .watch) }
+        guard let place = zones.index(forKey: zone) else { return }
+        let (people, info) = self.zone(at: place) { ($0.people, $0.info) }
+        for person in people { touch(.person(person), .officers) }
+        for watched in info.watched { touch(.zone(watched), .watch) }
     }
 }
 

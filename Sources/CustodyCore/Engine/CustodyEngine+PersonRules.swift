@@ -139,7 +139,7 @@ extension CustodyEngine {
             clear(.esc01Escort)
             return
         }
-        let officers = zoneOfficers[zone]?.count ?? 0
+        let officers = officerCount(in: zone)
         let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(place)
         let required = relaxed ? 1 : parameters.officersRequired
         let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)

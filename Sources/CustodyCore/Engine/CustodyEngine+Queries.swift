@@ -25,17 +25,18 @@ extension CustodyEngine {
     public func alert(_ key: AlertKey) -> Alert? { alerts[key] }
 
     /// People in a zone, sorted by id.
-    public func occupants(of zone: ZoneID) -> [PersonID] { (zonePeople[zone] ?? []).sorted() }
+    public func occupants(of zone: ZoneID) -> [PersonID] { (zones[zone]?.people ?? []).sorted() }
 
     /// Officers in a zone, sorted by id.
-    public func officers(in zone: ZoneID) -> [OfficerID] { (zoneOfficers[zone] ?? []).sorted() }
+    public func officers(in zone: ZoneID) -> [OfficerID] { (zones[zone]?.officers ?? []).sorted() }
 
     /// The zone where an officer was last seen.
     public func zone(ofOfficer officer: OfficerID) -> ZoneID? { officerZone[officer] }
 
     /// People per occupied zone, sorted by zone.
     public var zoneOccupancy: [ZoneCount] {
-        zonePeople.keys.sorted().map { ZoneCount(zone: $0, count: zonePeople[$0]?.count ?? 0) }
+        zones.filter { !$0.value.people.isEmpty }.map { ZoneCount(zone: $0.key, count: $0.value.people.count) }
+            .sorted { $0.zone! < $1.zone! }
     }
 
     /// The number of live deadlines (one per subject that has a pending change in time).

@@ -2,14 +2,15 @@
 /// watch and rounds, environment and vital signs.
 extension CustodyEngine {
     mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
-        guard let info = index.zoneInfo[id], let zone = info.zone else { return }
-        let tally = zoneTally[id] ?? ZoneTally()
+        guard let slot = zones.index(forKey: id) else { return }
+        let (info, tally) = self.zone(at: slot) { ($0.info, $0.tally) }
+        guard let zone = info.zone else { return }
         let known = scope.families
         let run = known == nil ? RuleFamilies.all : families
         var found = known ?? FamilyDeadlines()
         if run.contains(.supervision) {
             var part = NextChange(after: now)
-            checkSupervision(zone, info, tally, &part)
+            checkSupervision(zone, info, tally, officers: self.zone(at: slot) { $0.officers.count }, &part)
             found[0] = part.time
         }
         if run.contains(.separation) {
@@ -24,7 +25,8 @@ extension CustodyEngine {
         }
         if run.contains(.watch) {
             var part = NextChange(after: now)
-            checkWatch(zone, tally, &part)
+            let (occupiedSince, lastRound) = self.zone(at: slot) { ($0.occupiedSince, $0.lastRound) }
+            checkWatch(zone, tally, occupiedSince: occupiedSince, lastRound: lastRound, &part)
             found[3] = part.time
         }
         if run.contains(.environment) {
@@ -44,22 +46,28 @@ extension CustodyEngine {
         !offlineDevices.isEmpty && zone.readers.contains { offlineDevices.contains($0) }
     }
 
-    func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
-        guard let zone, let officers = zoneOfficers[zone] else { return false }
+    mutating func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
+        guard let zone, let slot = zones.index(forKey: zone) else { return false }
+        let officers = self.zone(at: slot) { $0.officers }
         return officers.contains { index.officerSex[$0] == .female }
+    }
+
+    /// The number of officers in `zone`, read in place.
+    mutating func officerCount(in zone: ZoneID) -> Int {
+        guard let slot = zones.index(forKey: zone) else { return 0 }
+        return self.zone(at: slot) { $0.officers.count }
     }
 
     /// The people in a zone, sorted, for an alert's facts (only built when an alert is due).
     private func names(in zone: ZoneID, where include: (Person) -> Bool = { _ in true }) -> String {
-        (zonePeople[zone] ?? []).sorted().filter { people[$0].map { include($0.person) } ?? false }.map(\.rawValue).joined(separator: ",")
+        (zones[zone]?.people ?? []).sorted().filter { people[$0].map { include($0.person) } ?? false }.map(\.rawValue).joined(separator: ",")
     }
 
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
     private mutating func checkSupervision(
-        _ zone: StationLayout.Zone, _ info: ZoneInfo, _ tally: ZoneTally, _ next: inout NextChange
+        _ zone: StationLayout.Zone, _ info: ZoneInfo, _ tally: ZoneTally, officers: Int, _ next: inout NextChange
     ) {
         let active = zone.kind == .interview && tally.count > 0
-        let officers = zoneOfficers[zone.id]?.count ?? 0
         let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
         reconcile(.sup01Officers, short ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
             Finding(
@@ -121,11 +129,14 @@ extension CustodyEngine {
     }
 
     /// SUP-03: an occupied holding room needs an officer at its watch post and regular rounds.
-    private mutating func checkWatch(_ zone: StationLayout.Zone, _ tally: ZoneTally, _ next: inout NextChange) {
+    private mutating func checkWatch(
+        _ zone: StationLayout.Zone, _ tally: ZoneTally, occupiedSince: Timestamp?, lastRound: Timestamp?,
+        _ next: inout NextChange
+    ) {
         let occupied = zone.kind == .holding && tally.count > 0
         var unwatched = false
         if occupied, let post = zone.watchPost {
-            unwatched = graced(.sup03WatchPost, active: (zoneOfficers[post]?.isEmpty ?? true), grace: parameters.watchPostGrace, &next)
+            unwatched = graced(.sup03WatchPost, active: officerCount(in: post) == 0, grace: parameters.watchPostGrace, &next)
         } else {
             _ = graced(.sup03WatchPost, active: false, grace: .zero, &next)
         }
@@ -136,8 +147,8 @@ extension CustodyEngine {
         }
         var roundLevel: AlertLevel?
         var due = now
-        if occupied, let since = occupiedSince[zone.id] {
-            let base = max(since, lastRound[zone.id] ?? since)
+        if occupied, let since = occupiedSince {
+            let base = max(since, lastRound ?? since)
             let interval = tally.highRisk > 0 ? parameters.roundIntervalHighRisk : parameters.roundInterval
             due = base + interval
             let late = due + interval

@@ -20,9 +20,8 @@ public struct CustodyEngine: Sendable, Equatable {
     var people: [PersonID: PersonEntry] = [:]
     var personByTag: [TagID: PersonID] = [:]
     var officerZone: [OfficerID: ZoneID] = [:]
-    var zonePeople: [ZoneID: Set<PersonID>] = [:]
-    var zoneOfficers: [ZoneID: Set<OfficerID>] = [:]
-    var zoneTally: [ZoneID: ZoneTally] = [:]
+    /// Every zone of the index: who is in it and what is counted about them.
+    var zones: [ZoneID: ZoneEntry]
     /// Per target other than a person: its alert masks, its rule groups' next changes and its slot in
     /// `deadlines` (a person's are in their entry of `people`).
     var targets: [EvaluationTarget: TargetState] = [:]
@@ -30,8 +29,6 @@ public struct CustodyEngine: Sendable, Equatable {
     var scope = TargetState()
     /// The target being evaluated, whose alert keys the rules' codes stand for.
     var scopeTarget = EvaluationTarget.station
-    var occupiedSince: [ZoneID: Timestamp] = [:]
-    var lastRound: [ZoneID: Timestamp] = [:]
     var tags: [TagID: TagState] = [:]
     /// How many of `tags` read as lost. A wristband's re-report, the most common input, looks its tag
     /// up only while some tag is lost.
@@ -55,6 +52,7 @@ public struct CustodyEngine: Sendable, Equatable {
         self.layout = layout
         self.parameters = parameters
         self.index = StationIndex(layout)
+        self.zones = index.zoneInfo.mapValues { ZoneEntry(info: $0) }
         self.now = start
     }
 
@@ -194,6 +192,22 @@ public struct CustodyEngine: Sendable, Equatable {
     @inline(__always)
     private static func targetState(of entry: inout PersonEntry) -> TargetState { entry.target }
 
+    /// `read` applied to the entry at `slot` of `zones`, in place: the table's getter would copy the
+    /// entry (two sets, a tally and the layout's info) to answer one question.
+    @inline(__always)
+    mutating func zone<T>(at slot: [ZoneID: ZoneEntry].Index, _ read: (borrowing ZoneEntry) -> T) -> T {
+        Self.read(&zones.values[slot], read)
+    }
+
+    @inline(__always)
+    private static func read<T>(_ entry: inout ZoneEntry, _ body: (borrowing ZoneEntry) -> T) -> T { body(entry) }
+
+    /// The people in `zone`, read in place.
+    mutating func occupants(in zone: ZoneID) -> Set<PersonID> {
+        guard let slot = zones.index(forKey: zone) else { return [] }
+        return self.zone(at: slot) { $0.people }
+    }
+
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.
     mutating func touch(_ target: EvaluationTarget, _ families: RuleFamilies = .all) {
         dirty.append((target, families))
@@ -203,9 +217,9 @@ public struct CustodyEngine: Sendable, Equatable {
         lhs.layout == rhs.layout && lhs.parameters == rhs.parameters && lhs.now == rhs.now
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
             && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
-            && lhs.zonePeople == rhs.zonePeople && lhs.zoneOfficers == rhs.zoneOfficers && lhs.zoneTally == rhs.zoneTally
+            && lhs.zones == rhs.zones
             && lhs.targets == rhs.targets
-            && lhs.occupiedSince == rhs.occupiedSince && lhs.lastRound == rhs.lastRound && lhs.tags == rhs.tags
+            && lhs.tags == rhs.tags
             && lhs.doors == rhs.doors && lhs.sensors == rhs.sensors && lhs.offlineDevices == rhs.offlineDevices
             && lhs.runningRecorders == rhs.runningRecorders && lhs.lastExitByIDHash == rhs.lastExitByIDHash
             && lhs.alerts == rhs.alerts && lhs.conditionSince == rhs.conditionSince

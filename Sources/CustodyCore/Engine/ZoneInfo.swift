@@ -30,3 +30,22 @@ final class ZoneInfo: Sendable, Equatable {
                 && lhs.sensors == rhs.sensors && lhs.watched == rhs.watched)
     }
 }
+
+/// What the engine keeps about one zone, in one entry of its table of zones, beside what the layout
+/// says about it: a move, or an evaluation of the zone, reads every part with one lookup. The table
+/// has an entry for every zone of the index from the start, so it never grows or rehashes.
+struct ZoneEntry: Sendable, Equatable {
+    let info: ZoneInfo
+    var people: Set<PersonID> = []
+    var officers: Set<OfficerID> = []
+    /// Counts of `people`, kept on every move.
+    var tally = ZoneTally()
+    /// Since when the zone has held someone (nobody in it: `nil`).
+    var occupiedSince: Timestamp?
+    /// The last round logged in the zone while it was occupied, or since it last emptied.
+    var lastRound: Timestamp?
+
+    init(info: ZoneInfo) {
+        self.info = info
+    }
+}
