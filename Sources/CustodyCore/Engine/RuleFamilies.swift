@@ -38,25 +38,30 @@ struct RuleFamilies: OptionSet, Sendable, Hashable {
 
 /// The next change each group of a target found when it last ran (one slot per group).
 struct FamilyDeadlines: Sendable, Equatable {
-    private var slots: (Timestamp?, Timestamp?, Timestamp?, Timestamp?, Timestamp?) = (nil, nil, nil, nil, nil)
+    /// Milliseconds, `Int64.min` for none: 40 bytes instead of the 80 that five `Timestamp?` take,
+    /// and every evaluation copies a target's state in and out. No next change is ever `Int64.min`:
+    /// one is kept only when it is after the evaluation's `now`.
+    private var slots: (Int64, Int64, Int64, Int64, Int64) = (.min, .min, .min, .min, .min)
 
     subscript(_ slot: Int) -> Timestamp? {
         get {
-            switch slot {
+            let raw: Int64 = switch slot {
             case 0: slots.0
             case 1: slots.1
             case 2: slots.2
             case 3: slots.3
             default: slots.4
             }
+            return raw == .min ? nil : Timestamp(milliseconds: raw)
         }
         set {
+            let raw = newValue?.milliseconds ?? .min
             switch slot {
-            case 0: slots.0 = newValue
-            case 1: slots.1 = newValue
-            case 2: slots.2 = newValue
-            case 3: slots.3 = newValue
-            default: slots.4 = newValue
+            case 0: slots.0 = raw
+            case 1: slots.1 = raw
+            case 2: slots.2 = raw
+            case 3: slots.3 = raw
+            default: slots.4 = raw
             }
         }
     }
@@ -71,6 +76,6 @@ struct FamilyDeadlines: Sendable, Equatable {
     }
 
     static func == (lhs: FamilyDeadlines, rhs: FamilyDeadlines) -> Bool {
-        lhs[0] == rhs[0] && lhs[1] == rhs[1] && lhs[2] == rhs[2] && lhs[3] == rhs[3] && lhs[4] == rhs[4]
+        lhs.slots == rhs.slots
     }
 }
