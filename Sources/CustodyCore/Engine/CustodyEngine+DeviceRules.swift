@@ -60,7 +60,7 @@ extension CustodyEngine {
 
     mutating func evaluateDevice(_ id: DeviceID, _ next: inout NextChange) {
         let zone = index.deviceZone[id]
-        let occupied = zone.map { !occupants(in: $0).isEmpty } ?? false
+        let occupied = zone.map { !zonePeople($0).isEmpty } ?? false
         let isReader = zone.map { index.zoneInfo[$0]?.readers.contains(id) ?? false } ?? false
         let note = isReader && occupied ? "; escort and supervision checks in \(zone?.rawValue ?? "") are degraded" : ""
         reconcile(.dev01DeviceOffline, offlineDevices.contains(id) ? .alarm : nil, &next) { engine, level in

@@ -67,14 +67,14 @@ extension CustodyEngine {
             if let zone = index.deviceZone[device] {
                 // A recorder counts only for REC-01 and the relaxed escort.
                 touch(.zone(zone), .supervision)
-                for person in occupants(in: zone) { touch(.person(person), .officers) }
+                for person in zonePeople(zone) { touch(.person(person), .officers) }
             }
         case .device(let device, let online):
             if online { offlineDevices.remove(device) } else { offlineDevices.insert(device) }
             touch(.device(device))
             if let zone = index.deviceZone[device] {
                 touch(.zone(zone))
-                for person in occupants(in: zone) { touch(.person(person)) }
+                for person in zonePeople(zone) { touch(.person(person)) }
             }
         }
         return nil
@@ -88,7 +88,7 @@ extension CustodyEngine {
         touch(.station)
         for door in index.doorOrder { touch(.door(door)) }
         for zone in index.exitZones {
-            for person in occupants(in: zone) { touch(.person(person)) }
+            for person in zonePeople(zone) { touch(.person(person)) }
         }
     }
 

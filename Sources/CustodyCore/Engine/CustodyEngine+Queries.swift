@@ -35,8 +35,8 @@ extension CustodyEngine {
 
     /// People per occupied zone, sorted by zone.
     public var zoneOccupancy: [ZoneCount] {
-        zones.filter { !$0.value.people.isEmpty }.map { ZoneCount(zone: $0.key, count: $0.value.people.count) }
-            .sorted { $0.zone! < $1.zone! }
+        zones.compactMap { $0.value.people.isEmpty ? nil : ($0.key, $0.value.people.count) }
+            .sorted { $0.0 < $1.0 }.map { ZoneCount(zone: $0.0, count: $0.1) }
     }
 
     /// The number of live deadlines (one per subject that has a pending change in time).

@@ -136,7 +136,7 @@ public struct CustodyEngine: Sendable, Equatable {
         if case .person(let id) = target {
             // A person's state is kept in their entry of `people`: one lookup finds both.
             guard let slot = people.index(forKey: id) else { return }
-            scope = Self.targetState(of: &people.values[slot])
+            scope = Self.read(&people.values[slot]) { $0.target }
             evaluatePerson(at: slot, dueFamilies(families, popped: popped), &next)
             scheduleScope(target, next)
             people.values[slot].target = scope
@@ -179,31 +179,26 @@ public struct CustodyEngine: Sendable, Equatable {
         }
     }
 
-    /// The person at `slot` of `people`, read in place: the table's getter would copy the whole
-    /// entry, target state included, to hand out one reference.
+    /// The person at `slot` of `people`, read in place.
     @inline(__always)
     mutating func person(at slot: [PersonID: PersonEntry].Index) -> Person {
-        Self.person(of: &people.values[slot])
+        Self.read(&people.values[slot]) { $0.person }
     }
 
-    @inline(__always)
-    private static func person(of entry: inout PersonEntry) -> Person { entry.person }
-
-    @inline(__always)
-    private static func targetState(of entry: inout PersonEntry) -> TargetState { entry.target }
-
-    /// `read` applied to the entry at `slot` of `zones`, in place: the table's getter would copy the
-    /// entry (two sets, a tally and the layout's info) to answer one question.
+    /// `read` applied to the entry at `slot` of `zones`, in place.
     @inline(__always)
     mutating func zone<T>(at slot: [ZoneID: ZoneEntry].Index, _ read: (borrowing ZoneEntry) -> T) -> T {
         Self.read(&zones.values[slot], read)
     }
 
+    /// `body` applied to a table entry reached through the table's in-place accessor: the getter of a
+    /// dictionary's `values` copies the whole entry (a person's target state; a zone's sets, tally and
+    /// info) to answer one question.
     @inline(__always)
-    private static func read<T>(_ entry: inout ZoneEntry, _ body: (borrowing ZoneEntry) -> T) -> T { body(entry) }
+    static func read<Entry, T>(_ entry: inout Entry, _ body: (borrowing Entry) -> T) -> T { body(entry) }
 
     /// The people in `zone`, read in place.
-    mutating func occupants(in zone: ZoneID) -> Set<PersonID> {
+    mutating func zonePeople(_ zone: ZoneID) -> Set<PersonID> {
         guard let slot = zones.index(forKey: zone) else { return [] }
         return self.zone(at: slot) { $0.people }
     }
