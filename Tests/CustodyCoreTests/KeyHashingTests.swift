@@ -21,6 +21,27 @@ struct KeyHashingTests {
         #expect(PersonID("p1") < PersonID("p2"))
     }
 
+    @Test func shortAndLongTextsKeepTheirTextEqualityAndOrder() {
+        // Short ASCII texts are held packed, others as strings: every pair must still compare as
+        // their texts do, whichever way each is held.
+        let texts = [
+            "", "a", "A", "a0", "a\u{1}", "P20261125-00001", "P20261125-000012", "P20261125-0000123",
+            "E28011600000000000000ABC", "z", "~", "zone", "zone\u{0}", "zone\u{0}a", "zoné", "zone\u{301}", "K",
+            "\u{212A}", "\u{7F}", "0123456789abcdef", "0123456789abcdeg", "0123456789abcde", "拘留室1",
+        ]
+        for a in texts {
+            #expect(PersonID(a).rawValue == a)
+            #expect(PersonID(a).description == a)
+            for b in texts {
+                #expect((PersonID(a) == PersonID(b)) == (a == b), "\(a.debugDescription) == \(b.debugDescription)")
+                #expect((PersonID(a) < PersonID(b)) == (a < b), "\(a.debugDescription) < \(b.debugDescription)")
+                if a == b { #expect(PersonID(a).hashValue == PersonID(b).hashValue) }
+            }
+        }
+        #expect(PersonID("\u{212A}") == PersonID("K"))
+        #expect(texts.map { PersonID($0) }.sorted().map(\.rawValue) == texts.sorted())
+    }
+
     @Test func changingTheTextRehashes() {
         var id = ZoneID("holding-1")
         id.rawValue = "holding-2"
