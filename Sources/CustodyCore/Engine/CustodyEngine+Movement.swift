@@ -60,13 +60,15 @@ extension CustodyEngine {
     mutating func move(officer id: OfficerID, to zone: ZoneID?) {
         let from = officerZone[id]
         guard from != zone else { return }
+        // Changed through the table's slots: the table's optional subscript allocates a frame for
+        // an entry as large as a zone's.
         if let from {
-            zones[from]?.officers.remove(id)
+            if let place = zones.index(forKey: from) { zones.values[place].officers.remove(id) }
             officerZone.removeValue(forKey: id)
             touchAround(from)
         }
         if let zone {
-            zones[zone]?.officers.insert(id)
+            if let place = zones.index(forKey: zone) { zones.values[place].officers.insert(id) }
             officerZone[id] = zone
             touchAround(zone)
         }
