@@ -105,7 +105,8 @@ extension CustodyEngine {
 
     /// The key of `code` about the target being evaluated: its person, zone (with the sensor, for
     /// the environment and vital-sign rules), door or tag; a device's key names its zone and door too.
-    private func key(_ code: AlertCode, device: DeviceID?) -> AlertKey {
+    /// `mutating` only so that the rules' calls read the engine in place (see `isRecording`).
+    private mutating func key(_ code: AlertCode, device: DeviceID?) -> AlertKey {
         switch scopeTarget {
         case .station: AlertKey(code.rule, code.condition)
         case .person(let id): AlertKey(code.rule, code.condition, person: id)
@@ -129,7 +130,7 @@ extension CustodyEngine {
 
     /// Whether `table` holds the key of another sensor of the same zone with the same rule and
     /// condition as `key` (a zone's per-sensor codes share one bit).
-    private func otherSensorHolds<Value>(_ key: AlertKey, in table: [AlertKey: Value]) -> Bool {
+    private mutating func otherSensorHolds<Value>(_ key: AlertKey, in table: [AlertKey: Value]) -> Bool {
         guard let zone = key.zone else { return false }
         var other = key
         for device in index.zoneInfo[zone]?.sensors ?? [] where device != key.device {

@@ -38,11 +38,13 @@ extension CustodyEngine {
         scope.families = found
     }
 
-    func isRecording(_ zone: ZoneInfo) -> Bool {
+    // `mutating` only so that a rule's call reads the engine in place: a non-mutating method called
+    // from a mutating one is handed a copy of the whole engine (960 bytes) on every call.
+    mutating func isRecording(_ zone: ZoneInfo) -> Bool {
         !runningRecorders.isEmpty && zone.recorders.contains { runningRecorders.contains($0) && !offlineDevices.contains($0) }
     }
 
-    func isReaderOffline(in zone: ZoneInfo) -> Bool {
+    mutating func isReaderOffline(in zone: ZoneInfo) -> Bool {
         !offlineDevices.isEmpty && zone.readers.contains { offlineDevices.contains($0) }
     }
 

@@ -65,7 +65,8 @@ public struct CustodyEngine: Sendable, Equatable {
     /// as the very first effect. A time earlier than the last input is taken as the last input's time
     /// (a wall-clock step back never rewinds a custody clock). A rejected command changes nothing.
     public mutating func apply(_ input: Input, at time: Timestamp) -> Outcome {
-        effects.removeAll(keepingCapacity: true)
+        // Most inputs have no effect: emptying an empty list still walks it.
+        if !effects.isEmpty { effects.removeAll(keepingCapacity: true) }
         assert(dirty.isEmpty, "every input's touches are evaluated before it returns")
         var rejection: Rejection?
         // One switch over the input: each pattern match of an `Input` copies it.
