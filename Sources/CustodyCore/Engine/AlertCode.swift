@@ -23,6 +23,11 @@ enum AlertCode: UInt8, CaseIterable, Sendable {
     case env01Temperature, env01Humidity, env01Co2Mean, env01Co2High
     case vit01Breathing, vit01Pulse
 
+    /// `condition` in the form an `AlertKey` holds it, built once per code.
+    var conditionText: ConditionText { Self.conditionTexts[Int(rawValue)] }
+
+    private static let conditionTexts = allCases.map { ConditionText($0.condition) }
+
     /// This code's bit in a mask.
     var bit: UInt64 { 1 &<< UInt64(rawValue) }
 

@@ -108,13 +108,13 @@ extension CustodyEngine {
     /// `mutating` only so that the rules' calls read the engine in place (see `isRecording`).
     private mutating func key(_ code: AlertCode, device: DeviceID?) -> AlertKey {
         switch scopeTarget {
-        case .station: AlertKey(code.rule, code.condition)
-        case .person(let id): AlertKey(code.rule, code.condition, person: id)
-        case .zone(let id): AlertKey(code.rule, code.condition, zone: id, device: device)
-        case .door(let id): AlertKey(code.rule, code.condition, door: id)
-        case .tag(let id): AlertKey(code.rule, code.condition, tag: id)
+        case .station: AlertKey(code.rule, code.conditionText)
+        case .person(let id): AlertKey(code.rule, code.conditionText, person: id)
+        case .zone(let id): AlertKey(code.rule, code.conditionText, zone: id, device: device)
+        case .door(let id): AlertKey(code.rule, code.conditionText, door: id)
+        case .tag(let id): AlertKey(code.rule, code.conditionText, tag: id)
         case .device(let id):
-            AlertKey(code.rule, code.condition, zone: index.deviceZone[id], door: index.doorOfDevice[id], device: id)
+            AlertKey(code.rule, code.conditionText, zone: index.deviceZone[id], door: index.doorOfDevice[id], device: id)
         }
     }
 
@@ -182,7 +182,7 @@ extension CustodyEngine {
             if let alert = alerts.removeValue(forKey: key) { effects.append(.clearAlert(alert)) }
         }
         for code in AlertCode.allCases where masks.conditions & code.bit != 0 {
-            conditionSince.removeValue(forKey: AlertKey(code.rule, code.condition, person: person))
+            conditionSince.removeValue(forKey: AlertKey(code.rule, code.conditionText, person: person))
         }
     }
 

@@ -171,7 +171,12 @@ public enum IdentifierSubject {
     public enum Door {}
     public enum Device {}
     public enum Case {}
+    /// An alert key's condition (see `AlertKey.condition`).
+    enum Condition {}
 }
+
+/// An alert key's condition text, held as an identifier.
+typealias ConditionText = Identifier<IdentifierSubject.Condition>
 
 /// Identifies a person brought into the area (suspect, witness, victim).
 public typealias PersonID = Identifier<IdentifierSubject.Person>
