@@ -58,6 +58,21 @@ struct KeyHashingTests {
         #expect(decoded[0].hashValue == TagID("04A1B2C301").hashValue)
     }
 
+    @Test func alertKeysEncodeTheirFieldsAsText() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let key = AlertKey(.env01, "co2_mean", zone: "holding-1", device: "env-holding-1")
+        let data = try encoder.encode(key)
+        #expect(String(decoding: data, as: UTF8.self)
+            == #"{"condition":"co2_mean","device":"env-holding-1","rule":"ENV-01","zone":"holding-1"}"#)
+        let decoded = try JSONDecoder().decode(AlertKey.self, from: data)
+        #expect(decoded == key && decoded.hashValue == key.hashValue && decoded.condition == "co2_mean")
+        var changed = key
+        changed.condition = "a condition longer than fifteen bytes"
+        #expect(changed != key && changed.condition == "a condition longer than fifteen bytes")
+        #expect(try JSONDecoder().decode(AlertKey.self, from: encoder.encode(changed)) == changed)
+    }
+
     @Test func alertKeysCompareEveryField() {
         let key = AlertKey(.dev01, "device_offline", zone: "corridor", door: "d1", device: "reader-1")
         #expect(key == AlertKey(.dev01, "device_offline", zone: "corridor", door: "d1", device: "reader-1"))
