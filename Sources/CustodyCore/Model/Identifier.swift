@@ -134,9 +134,10 @@ struct IdentifierText: Sendable {
 
 /// Every long or non-ASCII identifier text the process has seen, each once, by number.
 ///
-/// Texts are never removed: the table grows with the distinct long identifiers seen (wristband
-/// numbers of more than 15 characters, chiefly), a set a station reuses, not one that grows with
-/// inputs.
+/// Texts are never removed, so the table grows with the distinct long identifiers the process has
+/// seen, about a hundred bytes each: wristband numbers of more than 15 characters (a set a station
+/// reuses), long case numbers (one per case: a few hundred kilobytes a year), and whatever long
+/// identifiers requests name. A restart starts it afresh.
 final class InternedTexts: Sendable {
     static let shared = InternedTexts()
 
