@@ -1,7 +1,9 @@
 import DeviceProfiles
 import Modbus
 import Simulator
+import Synchronization
 import Testing
+import Foundation
 
 @Suite("Simulated devices behave like the real ones")
 struct SimulatedDeviceTests {
@@ -49,6 +51,35 @@ struct SimulatedDeviceTests {
         #expect(try eventually { try latched() == "04A1B2C3" })
         _ = try connection.perform(.writeCoil(address: 1016, value: false), unit: 5)
         #expect(try eventually { try latched() == nil })
+    }
+
+    @Test func noTagReadIsLostWhileTheTickerDeliversToo() throws {
+        // A new read (this thread) and an acknowledged latch (the ticker) both deliver queued tags;
+        // interleaved, two deliveries latched over each other and a read was lost.
+        let device = try SimulatedDevice(profile: try exampleProfile("inveo-rfid-mif"), unit: 5)
+        let ticking = Atomic(true)
+        let ticker = Thread { while ticking.load(ordering: .relaxed) { device.tick() } }
+        ticker.start()
+        defer { ticking.store(false, ordering: .relaxed) }
+        let reads = 3_000
+        var seen: [String] = []
+        var sent = 0
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while seen.count < reads && ContinuousClock.now < deadline {
+            if sent < reads {
+                try device.readTag("T\(sent)")
+                sent += 1
+            }
+            // The master: a latched read is taken, then acknowledged.
+            if try device.value(of: "is_new_tag").value == .bool(true) {
+                if case .string(let tag)? = try device.value(of: "tag_id").value { seen.append(tag) }
+                try device.set("is_new_tag", to: .bool(false))
+            }
+        }
+        let expected = (0..<reads).map { "T\($0)" }
+        let firstWrong = seen.indices.first { seen[$0] != expected[$0] }.map { "\(seen[$0]) taken where \(expected[$0]) was due" }
+        #expect(seen.count == reads && firstWrong == nil,
+            "\(seen.count) of \(reads) reads taken in order (\(firstWrong ?? "no read out of order")), \(device.queuedTags) still queued")
     }
 
     @Test func aTCPDoorControllerUnlocksForItsPulseAndCountsAForcedDoor() throws {

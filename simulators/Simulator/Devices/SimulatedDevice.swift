@@ -13,6 +13,10 @@ public final class SimulatedDevice: Sendable {
     public let unit: Int
     public let store: ModbusDataStore
     let state: Mutex<State>
+    /// Held while a queued tag is latched: the control thread (a new read) and the ticker (an
+    /// acknowledged latch) both deliver, and the check of the latch, the dequeue and the writes must
+    /// not interleave, or two reads latch over each other and one is lost.
+    private let delivery = Mutex(())
 
     struct State {
         var rng: SplitMix64
@@ -136,6 +140,10 @@ public final class SimulatedDevice: Sendable {
     public var queuedTags: Int { state.withLock { $0.tagQueue.count } }
 
     func deliverQueuedTag() {
+        delivery.withLock { _ in deliverQueuedTagAlone() }
+    }
+
+    private func deliverQueuedTagAlone() {
         for event in profile.events {
             switch event.trigger {
             case .latch(let latchName, let equals):
