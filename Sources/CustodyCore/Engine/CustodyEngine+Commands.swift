@@ -10,7 +10,7 @@ extension CustodyEngine {
             alerts[key] = alert
             effects.append(.acknowledgeAlert(alert))
         case .roundLogged(let zone):
-            if let place = zones.index(forKey: zone) { zones.values[place].lastRound = now }
+            changeZone(zone) { [now] in $0.lastRound = now }
             touch(.zone(zone))
         case .release(let id, _):
             release(id)
@@ -64,11 +64,11 @@ extension CustodyEngine {
                 do {
                     // A copy held past this block would make the next change copy the person.
                     let before = person(at: slot)
-                    if let place = zones.index(forKey: zone) { zones.values[place].tally.remove(before, parameters) }
+                    changeZone(zone) { [parameters] in $0.tally.remove(before, parameters) }
                 }
                 people.values[slot].person.caseID = caseID
                 let after = person(at: slot)
-                if let place = zones.index(forKey: zone) { zones.values[place].tally.add(after, parameters) }
+                changeZone(zone) { [parameters] in $0.tally.add(after, parameters) }
                 touch(.zone(zone))
             } else {
                 people.values[slot].person.caseID = caseID

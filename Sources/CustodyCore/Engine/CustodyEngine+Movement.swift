@@ -60,15 +60,13 @@ extension CustodyEngine {
     mutating func move(officer id: OfficerID, to zone: ZoneID?) {
         let from = officerZone[id]
         guard from != zone else { return }
-        // Changed through the table's slots: the table's optional subscript allocates a frame for
-        // an entry as large as a zone's.
         if let from {
-            if let place = zones.index(forKey: from) { zones.values[place].officers.remove(id) }
+            changeZone(from) { $0.officers.remove(id) }
             officerZone.removeValue(forKey: id)
             touchAround(from)
         }
         if let zone {
-            if let place = zones.index(forKey: zone) { zones.values[place].officers.insert(id) }
+            changeZone(zone) { $0.officers.insert(id) }
             officerZone[id] = zone
             touchAround(zone)
         }

@@ -108,7 +108,7 @@ extension CustodyEngine {
         var waiting: [PersonID] = []
         if restricted {
             for zone in door.zones where index.kind(of: zone)?.requiresIntake != true {
-                for id in zones[zone]?.people ?? [] where people[id]?.person.intakeComplete == false { waiting.append(id) }
+                for id in zonePeople(zone) where people[id]?.person.intakeComplete == false { waiting.append(id) }
             }
         }
         if waiting.isEmpty {

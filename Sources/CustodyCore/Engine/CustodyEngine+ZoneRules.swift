@@ -49,15 +49,13 @@ extension CustodyEngine {
     }
 
     mutating func hasFemaleOfficer(in zone: ZoneID?) -> Bool {
-        guard let zone, let slot = zones.index(forKey: zone) else { return false }
-        let officers = self.zone(at: slot) { $0.officers }
+        guard let zone, let officers = readZone(zone, { $0.officers }) else { return false }
         return officers.contains { index.officerSex[$0] == .female }
     }
 
     /// The number of officers in `zone`, read in place.
     mutating func officerCount(in zone: ZoneID) -> Int {
-        guard let slot = zones.index(forKey: zone) else { return 0 }
-        return self.zone(at: slot) { $0.officers.count }
+        readZone(zone) { $0.officers.count } ?? 0
     }
 
     /// The people in a zone, sorted, for an alert's facts (only built when an alert is due).

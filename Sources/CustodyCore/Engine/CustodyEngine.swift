@@ -198,10 +198,24 @@ public struct CustodyEngine: Sendable, Equatable {
     @inline(__always)
     static func read<Entry, T>(_ entry: inout Entry, _ body: (borrowing Entry) -> T) -> T { body(entry) }
 
+    /// `read` applied in place to the entry of `zone`; `nil` for a zone the layout does not name.
+    @inline(__always)
+    mutating func readZone<T>(_ zone: ZoneID, _ read: (borrowing ZoneEntry) -> T) -> T? {
+        guard let slot = zones.index(forKey: zone) else { return nil }
+        return self.zone(at: slot, read)
+    }
+
+    /// `change` applied in place to the entry of `zone`, if the layout names it. Through the table's
+    /// slot: the table's optional subscript allocates a frame for an entry as large as a zone's.
+    @inline(__always)
+    mutating func changeZone(_ zone: ZoneID, _ change: (inout ZoneEntry) -> Void) {
+        guard let slot = zones.index(forKey: zone) else { return }
+        change(&zones.values[slot])
+    }
+
     /// The people in `zone`, read in place.
     mutating func zonePeople(_ zone: ZoneID) -> Set<PersonID> {
-        guard let slot = zones.index(forKey: zone) else { return [] }
-        return self.zone(at: slot) { $0.people }
+        readZone(zone) { $0.people } ?? []
     }
 
     /// Marks `target` for evaluation after the input: all its rules, or only `families`.

@@ -79,8 +79,8 @@ public struct Identifier<Subject>: Sendable, Hashable, Comparable, Codable, Cust
 /// get one number, so two interned texts are equal exactly when their numbers are; a packed and an
 /// interned text can still be equal (canonical equivalence makes U+212A KELVIN SIGN equal to "K").
 struct IdentifierText: Sendable {
-    private(set) var first: UInt64
-    private(set) var second: UInt64
+    let first: UInt64
+    let second: UInt64
 
     init(_ text: String) {
         var first: UInt64 = 0
