@@ -1,5 +1,5 @@
 import Testing
-import CustodyCore
+@testable import CustodyCore
 
 /// Checks the engine's promises after every step of a history.
 struct InvariantChecker {
@@ -95,6 +95,7 @@ struct InvariantChecker {
                 #expect(engine.person(person)?.zone == zone, "\(person) occupancy disagrees with their zone")
             }
         }
+        #expect(engine.wristbandsOutOfStep() == [], "a wristband's zone is its wearer's")
         guard full else { return }
         for person in engine.peopleInCustody {
             #expect(placed[person.id] == person.zone, "\(person.id) occupancy disagrees with their zone")

@@ -51,7 +51,7 @@ extension CustodyEngine {
         case .assignWristband(let id, let tag):
             if let old = person(at: slot).tag, old != tag { unbind(old) }
             people.values[slot].person.tag = tag
-            personByTag[tag] = id
+            wristbands[tag] = Wristband(person: id, zone: person(at: slot).zone)
             if tags.updateValue(TagState(), forKey: tag)?.lost == true { lostTagCount -= 1 }
             people.values[slot].person.clockStart = min(person(at: slot).clockStart, now)
             touch(.tag(tag))
@@ -81,7 +81,7 @@ extension CustodyEngine {
     }
 
     private mutating func unbind(_ tag: TagID) {
-        personByTag.removeValue(forKey: tag)
+        wristbands.removeValue(forKey: tag)
         if tags.removeValue(forKey: tag)?.lost == true { lostTagCount -= 1 }
         touch(.tag(tag))
     }

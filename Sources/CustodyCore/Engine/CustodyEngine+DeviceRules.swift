@@ -36,7 +36,7 @@ extension CustodyEngine {
     }
 
     mutating func evaluateTag(_ id: TagID, _ next: inout NextChange) {
-        let person = personByTag[id]
+        let person = wristbands[id]?.person
         let state = person == nil ? TagState() : (tags[id] ?? TagState())
         let owner = [Fact("person", person?.rawValue ?? "")]
         reconcile(.dev01StrapOpened, state.strapOpen ? .alarm : nil, &next) { engine, level in

@@ -121,7 +121,7 @@ extension CustodyEngine {
         for id in index.doorOfDevice.keys where index.deviceZone[id] == nil { body(.device(id)) }
         for id in offlineDevices where !index.isDevice(id) { body(.device(id)) }
         for id in tags.keys { body(.tag(id)) }
-        for id in personByTag.keys where tags[id] == nil { body(.tag(id)) }
+        for id in wristbands.keys where tags[id] == nil { body(.tag(id)) }
         for target in targets.keys where !isListed(target) { body(target) }
     }
 
@@ -133,7 +133,7 @@ extension CustodyEngine {
         case .zone(let id): index.zoneInfo[id] != nil
         case .door(let id): index.doors[id] != nil
         case .device(let id): index.isDevice(id) || offlineDevices.contains(id)
-        case .tag(let id): tags[id] != nil || personByTag[id] != nil
+        case .tag(let id): tags[id] != nil || wristbands[id] != nil
         }
     }
 

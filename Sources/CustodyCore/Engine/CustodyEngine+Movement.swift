@@ -44,11 +44,24 @@ extension CustodyEngine {
         }
         people.values[slot].person.zone = zone
         people.values[slot].person.zoneSince = zone == nil ? nil : now
+        if let tag = person(at: slot).tag, let wristband = wristbands.index(forKey: tag) {
+            wristbands.values[wristband].zone = zone
+        }
         touch(.person(id), [.presence, .officers])
         if !offlineDevices.isEmpty {
             if let from { touchOfflineReaders(in: from) }
             if let zone { touchOfflineReaders(in: zone) }
         }
+    }
+
+    /// The wristbands whose entry disagrees with their wearer (a wearer who is unknown, released,
+    /// wears another tag or is in another zone): none, unless a move failed to keep them in step.
+    /// The tests check it after every step of their histories.
+    func wristbandsOutOfStep() -> [TagID] {
+        wristbands.compactMap { tag, band in
+            guard let wearer = people[band.person]?.person else { return tag }
+            return !wearer.isReleased && wearer.tag == tag && wearer.zone == band.zone ? nil : tag
+        }.sorted()
     }
 
     /// Marks the offline readers of a zone, whose alert says whether the zone is occupied.

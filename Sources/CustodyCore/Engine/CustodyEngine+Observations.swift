@@ -3,10 +3,17 @@ extension CustodyEngine {
     mutating func handle(_ observation: Observation) -> Rejection? {
         switch observation {
         case .tagSeen(let tag, let zone):
+            let wristband = wristbands.index(forKey: tag)
+            if let wristband, lostTagCount == 0, Self.read(&wristbands.values[wristband], { $0.zone == zone }) {
+                // A re-report where the wearer already is (a zone the layout names, or they would not
+                // be in it) changes nothing.
+                return nil
+            }
             guard index.zoneInfo[zone]?.zone != nil else { return Rejection(.unknownZone, "no zone \(zone) in the station layout") }
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: zone)
-            } else if let id = personByTag[tag] {
+            } else if let wristband {
+                let id = Self.read(&wristbands.values[wristband]) { $0.person }
                 if lostTagCount > 0, tags[tag]?.lost == true {
                     tags[tag]?.lost = false
                     lostTagCount -= 1
@@ -25,7 +32,7 @@ extension CustodyEngine {
         case .tagLost(let tag):
             if let officer = index.officerByTag[tag] {
                 move(officer: officer, to: nil)
-            } else if personByTag[tag] != nil {
+            } else if wristbands[tag] != nil {
                 if tags[tag]?.lost != true { lostTagCount += 1 }
                 tags[tag, default: TagState()].lost = true
                 touch(.tag(tag))

@@ -5,7 +5,7 @@ extension CustodyEngine {
 
     /// The person in custody wearing `tag` now, if any (a dictionary lookup, for the shell's hot path).
     public func person(wearing tag: TagID) -> Person? {
-        personByTag[tag].flatMap { people[$0]?.person }.flatMap { $0.isReleased || $0.tag != tag ? nil : $0 }
+        wristbands[tag].flatMap { people[$0.person]?.person }.flatMap { $0.isReleased || $0.tag != tag ? nil : $0 }
     }
 
     /// Everyone registered and not yet released, sorted by id.

@@ -29,7 +29,7 @@ extension CustodyEngine {
         switch action {
         case .assignWristband(_, let tag):
             if index.officerByTag[tag] != nil { return Rejection(.tagInUse, "tag \(tag) is an officer's tag") }
-            if let holder = personByTag[tag], holder != person.id {
+            if let holder = wristbands[tag]?.person, holder != person.id {
                 return Rejection(.tagInUse, "tag \(tag) is worn by \(holder)")
             }
         case .returnWristband:

@@ -18,7 +18,8 @@ public struct CustodyEngine: Sendable, Equatable {
     let index: StationIndex
     /// Everyone registered, released or not, with the state of their evaluation.
     var people: [PersonID: PersonEntry] = [:]
-    var personByTag: [TagID: PersonID] = [:]
+    /// The wristbands in use, each with its wearer and the zone it last placed them in.
+    var wristbands: [TagID: Wristband] = [:]
     var officerZone: [OfficerID: ZoneID] = [:]
     /// Every zone of the index: who is in it and what is counted about them.
     var zones: [ZoneID: ZoneEntry]
@@ -226,7 +227,7 @@ public struct CustodyEngine: Sendable, Equatable {
     public static func == (lhs: CustodyEngine, rhs: CustodyEngine) -> Bool {
         lhs.layout == rhs.layout && lhs.parameters == rhs.parameters && lhs.now == rhs.now
             && lhs.isFireActive == rhs.isFireActive && lhs.people == rhs.people
-            && lhs.personByTag == rhs.personByTag && lhs.officerZone == rhs.officerZone
+            && lhs.wristbands == rhs.wristbands && lhs.officerZone == rhs.officerZone
             && lhs.zones == rhs.zones
             && lhs.targets == rhs.targets
             && lhs.tags == rhs.tags

@@ -1,3 +1,14 @@
+/// A wristband in use: who wears it, and the zone a reader last placed them in.
+///
+/// The zone is the wearer's own (`Person.zone`), kept here too because the input a station sends
+/// most is a reader re-reporting a wristband where its wearer already is: with the zone beside the
+/// wearer, that input is answered by this one entry, without reading the wearer's record, which at
+/// thousands of people is rarely in the processor's cache. `move(person:at:to:)` keeps the two equal.
+struct Wristband: Sendable, Hashable {
+    let person: PersonID
+    var zone: ZoneID?
+}
+
 /// What the core last heard from one tag.
 struct TagState: Sendable, Hashable {
     var lost = false
