@@ -68,6 +68,7 @@ extension CustodyEngine {
             // Targets may differ only as allowed above; the checks below compare the rest.
             full.targets = targets
             for (id, entry) in people { full.people[id]?.target = entry.target }
+            for (id, entry) in zones { full.changeZone(id) { $0.target = entry.target } }
         }
         if full.deadlines != deadlines {
             for target in liveTargets() {
@@ -94,10 +95,12 @@ extension CustodyEngine {
         return report
     }
 
-    /// The state of every target that has one: `targets`, and every person's from `people`.
+    /// The state of every target that has one: `targets`, every person's from `people` and every
+    /// zone's from `zones`.
     var targetStates: [EvaluationTarget: TargetState] {
         var states = targets
         for (id, entry) in people { states[.person(id)] = entry.target }
+        for (id, entry) in zones { states[.zone(id)] = entry.target }
         return states
     }
 

@@ -1,8 +1,8 @@
 /// Evaluation of everything about one zone: supervision, recording, separation, occupancy,
 /// watch and rounds, environment and vital signs.
 extension CustodyEngine {
-    mutating func evaluateZone(_ id: ZoneID, _ families: RuleFamilies, _ next: inout NextChange) {
-        guard let slot = zones.index(forKey: id) else { return }
+    /// Evaluates the zone at `slot` of `zones`, whose target state is in `scope`.
+    mutating func evaluateZone(at slot: [ZoneID: ZoneEntry].Index, _ families: RuleFamilies, _ next: inout NextChange) {
         let (info, tally) = self.zone(at: slot) { ($0.info, $0.tally) }
         guard let zone = info.zone else { return }
         let known = scope.families

@@ -23,8 +23,8 @@ public struct CustodyEngine: Sendable, Equatable {
     var officerZone: [OfficerID: ZoneID] = [:]
     /// Every zone of the index: who is in it and what is counted about them.
     var zones: [ZoneID: ZoneEntry]
-    /// Per target other than a person: its alert masks, its rule groups' next changes and its slot in
-    /// `deadlines` (a person's are in their entry of `people`).
+    /// Per target other than a person or a zone: its alert masks, its rule groups' next changes and
+    /// its slot in `deadlines` (a person's are in their entry of `people`, a zone's in `zones`).
     var targets: [EvaluationTarget: TargetState] = [:]
     /// The state of the target being evaluated, taken from `targets` or `people` for its evaluation.
     var scope = TargetState()
@@ -144,13 +144,21 @@ public struct CustodyEngine: Sendable, Equatable {
             people.values[slot].target = scope
             return
         }
+        if case .zone(let id) = target, let slot = zones.index(forKey: id) {
+            // Likewise a zone's, in its entry of `zones`.
+            scope = zone(at: slot) { $0.target }
+            evaluateZone(at: slot, dueFamilies(families, popped: popped), &next)
+            scheduleScope(target, next)
+            zones.values[slot].target = scope
+            return
+        }
         let stored = targets[target]
         scope = stored ?? TargetState()
         let families = dueFamilies(families, popped: popped)
         switch target {
         case .station: evaluateStation(&next)
         case .person: break
-        case .zone(let id): evaluateZone(id, families, &next)
+        case .zone: break  // a zone the index does not name: nothing to evaluate
         case .door(let id): evaluateDoor(id, &next)
         case .tag(let id): evaluateTag(id, &next)
         case .device(let id): evaluateDevice(id, &next)

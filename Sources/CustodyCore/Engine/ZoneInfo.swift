@@ -44,6 +44,9 @@ struct ZoneEntry: Sendable, Equatable {
     var occupiedSince: Timestamp?
     /// The last round logged in the zone while it was occupied, or since it last emptied.
     var lastRound: Timestamp?
+    /// The state of the zone's evaluation, kept here rather than in the engine's table of targets:
+    /// an evaluation of the zone reads its entry anyway, and one lookup then finds both.
+    var target = TargetState()
 
     init(info: ZoneInfo) {
         self.info = info
