@@ -1,9 +1,9 @@
 /// A min-heap of deadlines, one live deadline per key, with lazy invalidation.
 ///
 /// Each key is given a slot the first time it is scheduled; the heap holds small entries (time,
-/// slot, generation) and the live deadline and generation of each slot sit in arrays, so checking
-/// whether an entry is still live costs an array read, not a hash lookup, and a heap of thousands
-/// of entries stays compact. Rescheduling a key pushes a new entry and bumps its slot's generation;
+/// slot, generation) and the live deadline and generation of each slot sit together in an array,
+/// so checking whether an entry is still live costs one array read (one cache line), not a hash
+/// lookup, and a heap of thousands of entries stays compact. Rescheduling a key pushes a new entry and bumps its slot's generation;
 /// older entries for the key are stale and are discarded when they reach the top. Popping what is
 /// due therefore costs O(due · log n) and never scans every key. The heap is compacted when stale
 /// entries dominate. Entries due at the same time pop in key order.
@@ -14,12 +14,33 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
         var generation: UInt32
     }
 
+    /// A slot's live deadline and the generation of its live entry, in 16 bytes.
+    struct Live: Sendable, Equatable {
+        /// Milliseconds, `Int64.min` while the slot has no live deadline.
+        private var raw = Int64.min
+        private(set) var generation: UInt32 = 0
+
+        var time: Timestamp? { raw == .min ? nil : Timestamp(milliseconds: raw) }
+
+        /// Makes `time` the live deadline, under a new generation.
+        mutating func start(_ time: Timestamp) {
+            precondition(time.milliseconds != .min, "no deadline is at the earliest representable time")
+            raw = time.milliseconds
+            generation &+= 1
+        }
+
+        /// Ends the live deadline: its entry, wherever it is in the heap, is now stale.
+        mutating func end() {
+            raw = .min
+            generation &+= 1
+        }
+    }
+
     private var heap: [Entry] = []
     private var slotOfKey: [Key: Int32] = [:]
     private var keys: [Key] = []
     /// Per slot: the live deadline, if any, and the generation of its live entry.
-    private var liveTime: [Timestamp?] = []
-    private var liveGeneration: [UInt32] = []
+    private var live: [Live] = []
     private var liveCount = 0
 
     /// The earliest live deadline.
@@ -29,10 +50,10 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
     var count: Int { liveCount }
 
     /// The live deadline of `key`, if any.
-    func deadline(of key: Key) -> Timestamp? { slotOfKey[key].flatMap { liveTime[Int($0)] } }
+    func deadline(of key: Key) -> Timestamp? { slotOfKey[key].flatMap { live[Int($0)].time } }
 
     /// The live deadline of the key in `slot` (a slot `schedule` returned), read without a lookup.
-    func deadline(inSlot slot: Int32) -> Timestamp? { liveTime[Int(slot)] }
+    func deadline(inSlot slot: Int32) -> Timestamp? { live[Int(slot)].time }
 
     /// Sets (or with `nil`, cancels) the deadline of `key`, whose slot is `known` if the caller kept
     /// it (saving the lookup); returns the key's slot, `nil` only for a key never scheduled.
@@ -41,19 +62,18 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
         guard let time else {
             guard let slot = known ?? slotOfKey[key] else { return nil }
             let index = Int(slot)
-            guard liveTime[index] != nil else { return slot }
-            liveTime[index] = nil
-            liveGeneration[index] &+= 1
+            guard live[index].time != nil else { return slot }
+            live[index].end()
             liveCount -= 1
             purgeTop()
             return slot
         }
         let slot = known.map(Int.init) ?? slot(of: key)
-        if liveTime[slot] == time { return Int32(slot) }
-        if liveTime[slot] == nil { liveCount += 1 }
-        liveTime[slot] = time
-        liveGeneration[slot] &+= 1
-        push(Entry(time: time, slot: Int32(slot), generation: liveGeneration[slot]))
+        let previous = live[slot].time
+        if previous == time { return Int32(slot) }
+        if previous == nil { liveCount += 1 }
+        live[slot].start(time)
+        push(Entry(time: time, slot: Int32(slot), generation: live[slot].generation))
         purgeTop()
         if heap.count > 64 && heap.count > 4 * liveCount { compact() }
         return Int32(slot)
@@ -64,8 +84,7 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
         guard let top = heap.first, top.time <= time else { return nil }
         popTop()
         let slot = Int(top.slot)
-        liveTime[slot] = nil
-        liveGeneration[slot] &+= 1
+        live[slot].end()
         liveCount -= 1
         purgeTop()
         return (keys[slot], top.time)
@@ -76,14 +95,13 @@ struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable
         let slot = keys.count
         slotOfKey[key] = Int32(slot)
         keys.append(key)
-        liveTime.append(nil)
-        liveGeneration.append(0)
+        live.append(Live())
         return slot
     }
 
     private func isLive(_ entry: Entry) -> Bool {
-        let slot = Int(entry.slot)
-        return liveGeneration[slot] == entry.generation && liveTime[slot] != nil
+        let slot = live[Int(entry.slot)]
+        return slot.generation == entry.generation && slot.time != nil
     }
 
     /// Time first, then key; entries of one key, of which at most one is live, by generation.
