@@ -86,12 +86,16 @@ extension CustodyEngine {
     }
 
     /// Marks the rules that count officers: a zone's supervision, its occupants' escort and
-    /// protection, and the watch of the holding rooms watched from it.
+    /// protection (where either can ask for an officer), and the watch of the holding rooms watched
+    /// from it.
     private mutating func touchAround(_ zone: ZoneID) {
         touch(.zone(zone), .supervision)
         guard let place = zones.index(forKey: zone) else { return }
-        let (people, info) = self.zone(at: place) { ($0.people, $0.info) }
-        for person in people { touch(.person(person), .officers) }
+        let info = self.zone(at: place) { $0.info }
+        if Self.officersCount(in: info.kind) {
+            let people = self.zone(at: place) { $0.people }
+            for person in people { touch(.person(person), .officers) }
+        }
         for watched in info.watched { touch(.zone(watched), .watch) }
     }
 }

@@ -74,7 +74,9 @@ extension CustodyEngine {
             if let zone = index.deviceZone[device] {
                 // A recorder counts only for REC-01 and the relaxed escort.
                 touch(.zone(zone), .supervision)
-                for person in zonePeople(zone) { touch(.person(person), .officers) }
+                if Self.recordersCount(in: index.kind(of: zone)) {
+                    for person in zonePeople(zone) { touch(.person(person), .officers) }
+                }
             }
         case .device(let device, let online):
             if online { offlineDevices.remove(device) } else { offlineDevices.insert(device) }

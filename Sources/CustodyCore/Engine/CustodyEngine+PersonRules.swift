@@ -131,6 +131,16 @@ extension CustodyEngine {
         }
     }
 
+    /// Whether the officers in a zone of `kind` count for the rules of the people in it (the
+    /// `officers` group): everywhere but in a holding room, where ESC-01 asks for no escort and
+    /// PROT-01 for no female officer. A move of an officer in or out of a holding room re-evaluates
+    /// the room's supervision and watch, not each of its occupants.
+    static func officersCount(in kind: ZoneKind?) -> Bool { kind != .holding }
+
+    /// Whether the recorders of a zone of `kind` count for the rules of the people in it: only where
+    /// ESC-01 accepts one officer while the recording runs.
+    static func recordersCount(in kind: ZoneKind?) -> Bool { kind == .entrance || kind == .infoCollection || kind == .safetyCheck }
+
     /// ESC-01: outside holding and interview rooms a person needs two officers in the same zone;
     /// one is enough in entrance, safety-check and information-collection rooms while recording runs.
     mutating func checkEscort(_ person: Person, _ place: ZoneInfo?, _ next: inout NextChange) {
@@ -140,7 +150,7 @@ extension CustodyEngine {
             return
         }
         let officers = officerCount(in: zone)
-        let relaxed = (kind == .entrance || kind == .infoCollection || kind == .safetyCheck) && isRecording(place)
+        let relaxed = Self.recordersCount(in: kind) && isRecording(place)
         let required = relaxed ? 1 : parameters.officersRequired
         let short = graced(.esc01Escort, active: officers < required, grace: parameters.escortGrace, &next)
         let degraded = isReaderOffline(in: place)
