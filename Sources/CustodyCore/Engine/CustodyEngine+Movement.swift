@@ -92,7 +92,7 @@ extension CustodyEngine {
         touch(.zone(zone), .supervision)
         guard let place = zones.index(forKey: zone) else { return }
         let info = self.zone(at: place) { $0.info }
-        if Self.officersCount(in: info.kind) {
+        if self.zone(at: place, { Self.officersCount(in: info.kind, $0.tally) }) {
             let people = self.zone(at: place) { $0.people }
             for person in people { touch(.person(person), .officers) }
         }

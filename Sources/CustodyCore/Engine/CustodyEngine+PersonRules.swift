@@ -131,11 +131,19 @@ extension CustodyEngine {
         }
     }
 
-    /// Whether the officers in a zone of `kind` count for the rules of the people in it (the
-    /// `officers` group): everywhere but in a holding room, where ESC-01 asks for no escort and
-    /// PROT-01 for no female officer. A move of an officer in or out of a holding room re-evaluates
-    /// the room's supervision and watch, not each of its occupants.
-    static func officersCount(in kind: ZoneKind?) -> Bool { kind != .holding }
+    /// Whether the officers in a zone of `kind`, whose people are counted in `tally`, count for any of
+    /// its people's rules (the `officers` group). ESC-01 asks for an escort outside holding and
+    /// interview rooms; PROT-01 asks for a female officer where a woman is searched (outside those
+    /// rooms too) and where a girl is questioned. So in a holding room they count for nobody, and in
+    /// an interview room only while a girl is in it: an officer's move in or out of such a room
+    /// re-evaluates the room, not each of its occupants.
+    static func officersCount(in kind: ZoneKind?, _ tally: borrowing ZoneTally) -> Bool {
+        switch kind {
+        case .holding: false
+        case .interview: tally.femaleMinors > 0
+        default: true
+        }
+    }
 
     /// Whether the recorders of a zone of `kind` count for the rules of the people in it: only where
     /// ESC-01 accepts one officer while the recording runs.

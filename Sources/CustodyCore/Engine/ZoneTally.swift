@@ -6,6 +6,8 @@ struct ZoneTally: Sendable, Hashable {
     var female = 0
     var minors = 0
     var highRisk = 0
+    /// Girls: the people for whom PROT-01 asks for a female officer in an interview room.
+    var femaleMinors = 0
     /// Suspects present per case.
     var suspectsByCase: [CaseID: Int] = [:]
     /// Cases with two or more suspects present.
@@ -22,7 +24,10 @@ struct ZoneTally: Sendable, Hashable {
     private mutating func update(_ person: Person, _ parameters: RuleParameters, by step: Int) {
         count += step
         if person.sex == .male { male += step } else { female += step }
-        if person.isMinor(parameters) { minors += step }
+        if person.isMinor(parameters) {
+            minors += step
+            if person.sex == .female { femaleMinors += step }
+        }
         if person.isHighRisk(parameters) { highRisk += step }
         guard person.role == .suspect, let caseID = person.caseID else { return }
         let before = suspectsByCase[caseID] ?? 0
