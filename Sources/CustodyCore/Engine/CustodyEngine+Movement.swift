@@ -85,13 +85,13 @@ extension CustodyEngine {
         }
     }
 
-    /// Marks the rules that count officers: a zone's supervision, its occupants' escort and
-    /// protection (where either can ask for an officer), and the watch of the holding rooms watched
-    /// from it.
+    /// Marks the rules that count officers: a zone's supervision (of an interview room), its
+    /// occupants' escort and protection (where either can ask for an officer), and the watch of the
+    /// holding rooms watched from it.
     private mutating func touchAround(_ zone: ZoneID) {
-        touch(.zone(zone), .supervision)
         guard let place = zones.index(forKey: zone) else { return }
         let info = self.zone(at: place) { $0.info }
+        if Self.isSupervised(info.kind) { touch(.zone(zone), .supervision) }
         if self.zone(at: place, { Self.officersCount(in: info.kind, $0.tally) }) {
             let people = self.zone(at: place) { $0.people }
             for person in people { touch(.person(person), .officers) }

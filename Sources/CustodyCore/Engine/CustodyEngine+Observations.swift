@@ -73,8 +73,9 @@ extension CustodyEngine {
             if running { runningRecorders.insert(device) } else { runningRecorders.remove(device) }
             if let zone = index.deviceZone[device] {
                 // A recorder counts only for REC-01 and the relaxed escort.
-                touch(.zone(zone), .supervision)
-                if Self.recordersCount(in: index.kind(of: zone)) {
+                let kind = index.kind(of: zone)
+                if Self.isSupervised(kind) { touch(.zone(zone), .supervision) }
+                if Self.recordersCount(in: kind) {
                     for person in zonePeople(zone) { touch(.person(person), .officers) }
                 }
             }

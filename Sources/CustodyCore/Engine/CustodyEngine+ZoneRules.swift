@@ -63,11 +63,16 @@ extension CustodyEngine {
         (zones[zone]?.people ?? []).sorted().filter { people[$0].map { include($0.person) } ?? false }.map(\.rawValue).joined(separator: ",")
     }
 
+    /// Whether a zone of `kind` has supervision rules (the `supervision` group: SUP-01 and REC-01),
+    /// which are the interview room's: elsewhere its officers and recorders count for none of its own
+    /// rules, and their moves and starts re-evaluate nothing of the zone.
+    static func isSupervised(_ kind: ZoneKind?) -> Bool { kind == .interview }
+
     /// SUP-01 and REC-01: an occupied interview room needs two officers and a running recorder.
     private mutating func checkSupervision(
         _ zone: StationLayout.Zone, _ info: ZoneInfo, _ tally: ZoneTally, officers: Int, _ next: inout NextChange
     ) {
-        let active = zone.kind == .interview && tally.count > 0
+        let active = Self.isSupervised(zone.kind) && tally.count > 0
         let short = graced(.sup01Officers, active: active && officers < parameters.officersRequired, grace: parameters.supervisionGrace, &next)
         reconcile(.sup01Officers, short ? .alarm : nil, &next) { [zoneID = zone.id] engine, level in
             Finding(
