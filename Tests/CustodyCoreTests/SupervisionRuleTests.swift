@@ -62,6 +62,21 @@ struct SupervisionRuleTests {
         #expect(h.level(AlertKey(.esc01, "escort", person: "p1")) == .alarm)
     }
 
+    @Test func oneOfficerIsNoLongerEnoughWhenTheRecorderGoesOffline() {
+        var h = Harness()
+        h.admit(Fixtures.adult("p1"), tag: "w1")
+        h.see("t-o1", in: "info")
+        h.observe(.recorder(device: "rec-info", running: true))
+        h.see("w1", in: "info")
+        h.advance(.minutes(1))
+        #expect(!h.raised(.esc01))
+        h.observe(.device(device: "rec-info", online: false))
+        h.advance(.seconds(10))
+        #expect(h.level(AlertKey(.esc01, "escort", person: "p1")) == .alarm, "an offline recorder records nothing")
+        h.observe(.device(device: "rec-info", online: true))
+        #expect(h.level(AlertKey(.esc01, "escort", person: "p1")) == nil)
+    }
+
     @Test func offlineReaderSaysEscortIsDegraded() {
         var h = Harness()
         h.admit(Fixtures.adult("p1"), tag: "w1")

@@ -82,9 +82,14 @@ extension CustodyEngine {
         case .device(let device, let online):
             if online { offlineDevices.remove(device) } else { offlineDevices.insert(device) }
             touch(.device(device))
-            if let zone = index.deviceZone[device] {
-                touch(.zone(zone))
-                for person in zonePeople(zone) { touch(.person(person)) }
+            if let zone = index.deviceZone[device], let info = index.zoneInfo[zone] {
+                // An outage counts for the zone's sensor rules and for its recording (REC-01, and the
+                // relaxed escort of its people). A reader's outage only notes "degraded" in the
+                // message of an escort alert raised meanwhile, and its own alert reads where people are.
+                touch(.zone(zone), Self.isSupervised(info.kind) ? [.environment, .supervision] : .environment)
+                if Self.recordersCount(in: info.kind) && info.recorders.contains(device) {
+                    for person in zonePeople(zone) { touch(.person(person), .officers) }
+                }
             }
         }
         return nil
