@@ -17,7 +17,7 @@ extension CustodyEngine {
         default:
             guard let id = command.action.person, let slot = people.index(forKey: id) else { return }
             update(personAt: slot, command.action)
-            touch(.person(id))
+            touch(.person(id), Self.families(changedBy: command.action))
         }
     }
 

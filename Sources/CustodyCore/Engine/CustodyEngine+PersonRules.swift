@@ -131,6 +131,13 @@ extension CustodyEngine {
         }
     }
 
+    /// The groups of a person's rules that `action`, a command about them, can change: water and
+    /// meals only the timers of WEL-01 (the clocks group); anything else, every group.
+    static func families(changedBy action: CommandAction) -> RuleFamilies {
+        if case .welfare(_, let kind, _) = action, kind == .water || kind == .meal { return .clocks }
+        return .all
+    }
+
     /// Whether the officers in a zone of `kind`, whose people are counted in `tally`, count for any of
     /// its people's rules (the `officers` group). ESC-01 asks for an escort outside holding and
     /// interview rooms; PROT-01 asks for a female officer where a woman is searched (outside those
