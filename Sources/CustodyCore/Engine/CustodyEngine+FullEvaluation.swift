@@ -134,7 +134,7 @@ extension CustodyEngine {
         case .station: true
         case .person(let id): people[id] != nil
         case .zone(let id): index.zoneInfo[id] != nil
-        case .door(let id): index.doors[id] != nil
+        case .door(let id): index.hasDoor(id)
         case .device(let id): index.isDevice(id) || offlineDevices.contains(id)
         case .tag(let id): tags[id] != nil || wristbands[id] != nil
         }

@@ -47,7 +47,7 @@ extension CustodyEngine {
             guard let layoutDoor = index.doors[door] else { return Rejection(.unknownZone, "no door \(door) in the station layout") }
             decideAccess(tag: tag, door: layoutDoor)
         case .doorPosition(let door, let open):
-            guard index.doors[door] != nil else { return Rejection(.unknownZone, "no door \(door) in the station layout") }
+            guard index.hasDoor(door) else { return Rejection(.unknownZone, "no door \(door) in the station layout") }
             var state = doors[door] ?? DoorState()
             if open && !state.open {
                 state.openedAt = now
@@ -60,7 +60,7 @@ extension CustodyEngine {
             doors[door] = state
             touch(.door(door))
         case .lockState(let door, let locked):
-            guard index.doors[door] != nil else { return Rejection(.unknownZone, "no door \(door) in the station layout") }
+            guard index.hasDoor(door) else { return Rejection(.unknownZone, "no door \(door) in the station layout") }
             doors[door, default: DoorState()].locked = locked
             touch(.door(door))
         case .sensor(let device, let quantity, let value):

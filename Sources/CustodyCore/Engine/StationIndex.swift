@@ -60,6 +60,9 @@ struct StationIndex: Sendable, Equatable {
         }
     }
 
+    /// Whether the layout has the door: a look-up that copies no door (and its list of zones) out.
+    func hasDoor(_ door: DoorID) -> Bool { doors.index(forKey: door) != nil }
+
     /// The kind of a zone, if the zone exists.
     func kind(of zone: ZoneID?) -> ZoneKind? {
         guard let zone else { return nil }
