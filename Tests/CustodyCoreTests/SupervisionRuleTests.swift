@@ -49,7 +49,9 @@ struct SupervisionRuleTests {
         #expect(h.level(key) == .alarm)
     }
 
-    @Test func oneOfficerIsEnoughInInformationCollectionWhileRecording() {
+    /// p1 in the information-collection room with one officer while its recorder runs, for a minute:
+    /// one officer is enough there while recording.
+    private func escortedByOneWhileRecording() -> Harness {
         var h = Harness()
         h.admit(Fixtures.adult("p1"), tag: "w1")
         h.see("t-o1", in: "info")
@@ -57,19 +59,18 @@ struct SupervisionRuleTests {
         h.see("w1", in: "info")
         h.advance(.minutes(1))
         #expect(!h.raised(.esc01))
+        return h
+    }
+
+    @Test func oneOfficerIsEnoughInInformationCollectionWhileRecording() {
+        var h = escortedByOneWhileRecording()
         h.observe(.recorder(device: "rec-info", running: false))
         h.advance(.seconds(10))
         #expect(h.level(AlertKey(.esc01, "escort", person: "p1")) == .alarm)
     }
 
     @Test func oneOfficerIsNoLongerEnoughWhenTheRecorderGoesOffline() {
-        var h = Harness()
-        h.admit(Fixtures.adult("p1"), tag: "w1")
-        h.see("t-o1", in: "info")
-        h.observe(.recorder(device: "rec-info", running: true))
-        h.see("w1", in: "info")
-        h.advance(.minutes(1))
-        #expect(!h.raised(.esc01))
+        var h = escortedByOneWhileRecording()
         h.observe(.device(device: "rec-info", online: false))
         h.advance(.seconds(10))
         #expect(h.level(AlertKey(.esc01, "escort", person: "p1")) == .alarm, "an offline recorder records nothing")
