@@ -26,7 +26,8 @@ public struct CustodyEngine: Sendable, Equatable {
     /// Per target other than a person or a zone: its alert masks, its rule groups' next changes and
     /// its slot in `deadlines` (a person's are in their entry of `people`, a zone's in `zones`).
     var targets: [EvaluationTarget: TargetState] = [:]
-    /// The state of the target being evaluated, taken from `targets` or `people` for its evaluation.
+    /// The state of the target being evaluated, taken from `targets`, `people` or `zones` for its
+    /// evaluation.
     var scope = TargetState()
     /// The target being evaluated, whose alert keys the rules' codes stand for.
     var scopeTarget = EvaluationTarget.station

@@ -3,10 +3,10 @@
 /// Each key is given a slot the first time it is scheduled; the heap holds small entries (time,
 /// slot, generation) and the live deadline and generation of each slot sit together in an array,
 /// so checking whether an entry is still live costs one array read (one cache line), not a hash
-/// lookup, and a heap of thousands of entries stays compact. Rescheduling a key pushes a new entry and bumps its slot's generation;
-/// older entries for the key are stale and are discarded when they reach the top. Popping what is
-/// due therefore costs O(due · log n) and never scans every key. The heap is compacted when stale
-/// entries dominate. Entries due at the same time pop in key order.
+/// lookup, and a heap of thousands of entries stays compact. Rescheduling a key pushes a new entry
+/// and bumps its slot's generation; older entries for the key are stale and are discarded when they
+/// reach the top. Popping what is due therefore costs O(due · log n) and never scans every key. The
+/// heap is compacted when stale entries dominate. Entries due at the same time pop in key order.
 struct DeadlineQueue<Key: Hashable & Comparable & Sendable>: Sendable, Equatable {
     struct Entry: Sendable, Equatable {
         var time: Timestamp
