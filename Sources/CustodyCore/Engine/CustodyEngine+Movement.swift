@@ -90,12 +90,12 @@ extension CustodyEngine {
     /// holding rooms watched from it.
     private mutating func touchAround(_ zone: ZoneID) {
         guard let place = zones.index(forKey: zone) else { return }
-        let info = self.zone(at: place) { $0.info }
-        if Self.isSupervised(info.kind) { touch(.zone(zone), .supervision) }
-        if self.zone(at: place, { Self.officersCount(in: info.kind, $0.tally) }) {
-            let people = self.zone(at: place) { $0.people }
-            for person in people { touch(.person(person), .officers) }
+        // The occupants only where officers count for them, so that elsewhere their set is not copied.
+        let (info, occupants) = self.zone(at: place) { entry in
+            (entry.info, Self.officersCount(in: entry.info.kind, entry.tally) ? entry.people : nil)
         }
+        if Self.isSupervised(info.kind) { touch(.zone(zone), .supervision) }
+        for person in occupants ?? [] { touch(.person(person), .officers) }
         for watched in info.watched { touch(.zone(watched), .watch) }
     }
 }
